@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ArticleApi.Data;
+
+internal static class DatabaseServiceCollectionExtensions
+{
+    /// <summary>Registers the database: options, a pooled context factory on SQLite, and the schema initialiser.</summary>
+    public static IServiceCollection AddArticleDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException($"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is missing: set it to a SQLite connection string such as 'Data Source=data/articles.db'.");
+        }
+
+        services.AddPooledDbContextFactory<ArticleDbContext>(options => options
+            .UseSqlite(connectionString)
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<ArticleDbContext>>().CreateDbContext());
+        services.AddHostedService<SchemaInitializer>();
+        return services;
+    }
+}

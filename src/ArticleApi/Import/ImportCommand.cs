@@ -1,0 +1,50 @@
+using ArticleApi.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArticleApi.Import;
+
+/// <summary>
+/// <c>ArticleApi import [folder]</c>: one pass over the folder (Import:SourceDirectory when omitted), a progress bar on
+/// a terminal, the report on standard output, and exit code 1 when any file failed (skipped files are not failures).
+/// </summary>
+internal static class ImportCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var folder = args.FirstOrDefault(arg => !arg.StartsWith("--", StringComparison.Ordinal));
+        var hostArgs = args.Where(arg => arg.StartsWith("--", StringComparison.Ordinal)).Append("--Import:Enabled=false").ToArray();
+        var builder = ArticleApiHost.CreateBuilder(hostArgs);
+        builder.Services.AddArticleImport(builder.Configuration);
+        await using var app = builder.Build();
+
+        var factory = app.Services.GetRequiredService<IDbContextFactory<ArticleDbContext>>();
+        await new SchemaInitializer(factory).StartAsync(CancellationToken.None);
+
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, eventArgs) =>
+        {
+            eventArgs.Cancel = true;
+            cancel.Cancel();
+        };
+
+        var importer = app.Services.GetRequiredService<ArticleImporter>();
+        var progress = Console.IsOutputRedirected ? null : new ConsoleProgressBar();
+        ImportReport report;
+        try
+        {
+            report = await importer.RunAsync(folder, progress, cancel.Token);
+        }
+        catch (DirectoryNotFoundException exception)
+        {
+            await Console.Error.WriteLineAsync(exception.Message);
+            return 2;
+        }
+        finally
+        {
+            progress?.Finish();
+        }
+
+        ImportReportPrinter.Print(report, Console.Out);
+        return report.Failures.Count > 0 ? 1 : 0;
+    }
+}

@@ -1,0 +1,86 @@
+namespace ArticleApi.Import;
+
+/// <summary>
+/// Serialises passes (one at a time per process) and carries triggers from the watcher and from
+/// <c>POST /import</c> to the worker. Also remembers whether the first pass has finished, for readiness.
+/// </summary>
+internal sealed partial class ImportCoordinator(ArticleImporter importer, ILogger<ImportCoordinator> logger) : IDisposable
+{
+    private readonly SemaphoreSlim _passLock = new(1, 1);
+    private readonly SemaphoreSlim _trigger = new(0, 1);
+    private volatile bool _firstPassDone;
+
+    public bool FirstPassDone => _firstPassDone;
+
+    public void Dispose()
+    {
+        _passLock.Dispose();
+        _trigger.Dispose();
+    }
+
+    /// <summary>Asks for a pass soon; many triggers before the pass starts make one pass.</summary>
+    public void Trigger()
+    {
+        try
+        {
+            _trigger.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // A pass is already asked for.
+        }
+    }
+
+    public async Task WaitForTriggerAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var timeoutSource = new CancellationTokenSource(timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+        try
+        {
+            await _trigger.WaitAsync(linked.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The rescan interval elapsed.
+        }
+    }
+
+    /// <summary>Waits until no trigger has arrived for <paramref name="quiet"/>.</summary>
+    public async Task DebounceAsync(TimeSpan quiet, CancellationToken cancellationToken)
+    {
+        while (quiet > TimeSpan.Zero && await _trigger.WaitAsync(quiet, cancellationToken))
+        {
+            // Another change came in: keep waiting for quiet.
+        }
+    }
+
+#pragma warning disable CA1031 // A failed pass must never stop the service: every failure is logged and retried.
+    /// <summary>Runs one pass; never throws for a failed pass (it is logged), only for cancellation.</summary>
+    public async Task<ImportReport?> RunPassAsync(CancellationToken cancellationToken)
+    {
+        await _passLock.WaitAsync(cancellationToken);
+        try
+        {
+            return await importer.RunAsync(cancellationToken: cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            LogPassFailed(exception);
+            return null;
+        }
+        finally
+        {
+            _firstPassDone = true;
+            _passLock.Release();
+        }
+    }
+
+#pragma warning restore CA1031
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Import pass failed; the service carries on and the next pass retries")]
+    private partial void LogPassFailed(Exception exception);
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using ArticleApi.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArticleApi.Import;
+
+/// <summary>Records passes in the <c>ImportRuns</c> table: a row when a pass starts, completed when it ends.</summary>
+internal static class ImportRunLog
+{
+    public static async Task<long> StartAsync(IDbContextFactory<ArticleDbContext> contextFactory, string source, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var run = new ImportRun { SourceDirectory = source, StartedAt = startedAt };
+        context.ImportRuns.Add(run);
+        await context.SaveChangesAsync(cancellationToken);
+        return run.Id;
+    }
+
+    public static async Task FinishAsync(IDbContextFactory<ArticleDbContext> contextFactory, ImportReport report, CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var details = JsonSerializer.Serialize(new ImportRunDetails(report.Skipped, report.Failures), ImportRunDetails.JsonOptions);
+        await context.ImportRuns.Where(r => r.Id == report.PassId).ExecuteUpdateAsync(set => set
+            .SetProperty(r => r.FinishedAt, report.FinishedAt)
+            .SetProperty(r => r.Seen, report.Seen)
+            .SetProperty(r => r.Added, report.Added)
+            .SetProperty(r => r.Updated, report.Updated)
+            .SetProperty(r => r.Renamed, report.Renamed)
+            .SetProperty(r => r.Unchanged, report.Unchanged)
+            .SetProperty(r => r.Deleted, report.Deleted)
+            .SetProperty(r => r.Skipped, report.Skipped.Count)
+            .SetProperty(r => r.Failed, report.Failures.Count)
+            .SetProperty(r => r.Changed, report.Changed)
+            .SetProperty(r => r.Details, details), cancellationToken);
+    }
+
+    /// <summary>The newest pass (finished or running), or null before the first one.</summary>
+    public static async Task<ImportRun?> LatestAsync(ArticleDbContext context, CancellationToken cancellationToken) =>
+        await context.ImportRuns.AsNoTracking().OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+}
+
+/// <summary>The lists of an <see cref="ImportRun"/>, stored as JSON.</summary>
+internal sealed record ImportRunDetails(IReadOnlyList<SkippedFile> Skipped, IReadOnlyList<FailedFile> Failures)
+{
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+}
