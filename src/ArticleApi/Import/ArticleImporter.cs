@@ -28,6 +28,27 @@ internal sealed partial class ArticleImporter(
         var passId = await ImportRunLog.StartAsync(contextFactory, source, startedAt, cancellationToken);
         LogPassStarted(passId, source);
 
+        try
+        {
+            var report = await PassAsync(passId, source, startedAt, files, settings, progress, cancellationToken);
+            await ImportRunLog.FinishAsync(contextFactory, report, CancellationToken.None);
+            var failedPaths = report.Failures.Select(failure => failure.Path).ToList();
+            LogPassFinished(passId, report.Seen, report.Added, report.Updated, report.Renamed, report.Unchanged, report.Deleted,
+                report.Skipped.Count, report.Failures.Count, report.Duration.TotalMilliseconds, failedPaths);
+            return report;
+        }
+        catch (Exception exception)
+        {
+            var outcome = exception is OperationCanceledException ? "cancelled" : "failed: " + exception.Message;
+            await ImportRunLog.AbandonAsync(contextFactory, passId, time.GetUtcNow(), outcome);
+            throw;
+        }
+    }
+
+    private async Task<ImportReport> PassAsync(
+        long passId, string source, DateTimeOffset startedAt, List<SourceFile> files, ImportOptions settings,
+        IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
         var ids = ArticleIdentity.Assign(files.Select(file => file.RelativePath));
         var stored = await LoadStoredAsync(cancellationToken);
         var parser = new FrontMatterParser(new FrontMatterLimits(settings.MaxFileBytes));
@@ -113,7 +134,7 @@ internal sealed partial class ArticleImporter(
         var writer = new ArticleWriter(contextFactory);
         var counts = await writer.WriteAsync(pending, gone, settings.BatchSize, cancellationToken);
 
-        var report = new ImportReport
+        return new ImportReport
         {
             PassId = passId,
             SourceDirectory = source,
@@ -128,11 +149,6 @@ internal sealed partial class ArticleImporter(
             Skipped = skipped,
             Failures = failures,
         };
-        await ImportRunLog.FinishAsync(contextFactory, report, CancellationToken.None);
-        var failedPaths = failures.ConvertAll(failure => failure.Path);
-        LogPassFinished(passId, report.Seen, report.Added, report.Updated, report.Renamed, report.Unchanged, report.Deleted,
-            report.Skipped.Count, report.Failures.Count, report.Duration.TotalMilliseconds, failedPaths);
-        return report;
     }
 
     /// <summary>
