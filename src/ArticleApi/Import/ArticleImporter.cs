@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ArticleApi.Articles;
 using ArticleApi.Data;
 using ArticleApi.Import.FrontMatter;
@@ -58,81 +57,68 @@ internal sealed partial class ArticleImporter(
         var pending = new List<PendingItem>();
         var unchanged = 0;
         var seenPaths = new HashSet<string>(StringComparer.Ordinal);
-        var done = 0;
 
+        // Size and modification time unchanged: not even read. The rest is read and parsed on every core.
+        var candidates = new List<(SourceFile File, string Id, StoredArticle? Existing)>();
         foreach (var file in files)
         {
-            cancellationToken.ThrowIfCancellationRequested();
             seenPaths.Add(file.RelativePath);
-            progress?.Report((++done, files.Count));
             var id = ids[file.RelativePath];
             stored.TryGetValue(file.RelativePath, out var existing);
             if (existing is not null && existing.Id == id && existing.FileLength == file.Length && existing.FileModifiedAt == file.ModifiedAt)
             {
                 unchanged++;
-                continue;
             }
-
-            byte[] bytes;
-            try
+            else
             {
-                bytes = file.Length > settings.MaxFileBytes ? [] : await File.ReadAllBytesAsync(file.FullPath, cancellationToken);
+                candidates.Add((file, id, existing));
             }
-            catch (IOException exception)
-            {
-                failures.Add(new FailedFile(file.RelativePath, 0, 0, "cannot read the file: " + exception.Message));
-                continue;
-            }
+        }
 
-            var hash = file.Length > settings.MaxFileBytes ? "" : Convert.ToHexStringLower(SHA256.HashData(bytes));
-            if (existing is not null && existing.Id == id && existing.ContentHash == hash)
-            {
-                // Touched but not changed: remember the new stat so the next scan skips it without reading.
-                pending.Add(new PendingItem.Restat(existing.Key, file));
-                unchanged++;
-                continue;
-            }
+        var reader = new SourceFileReader(parser, settings.MaxFileBytes);
+        var outcomes = new FileOutcome[candidates.Count];
+        var done = unchanged;
+        progress?.Report((done, files.Count));
+        await Parallel.ForAsync(0, candidates.Count, new ParallelOptions { CancellationToken = cancellationToken }, async (index, token) =>
+        {
+            var (file, id, existing) = candidates[index];
+            outcomes[index] = await reader.ReadAsync(file, id, existing, startedAt, token);
+            progress?.Report((Interlocked.Increment(ref done), files.Count));
+        });
 
-            var result = file.Length > settings.MaxFileBytes
-                ? new FrontMatterResult.Broken(new SourceError(0, 0, $"file is {file.Length} bytes, over the limit of {settings.MaxFileBytes} bytes (Import:MaxFileBytes)"))
-                : parser.Parse(bytes);
-            var mapping = result switch
+        for (var index = 0; index < candidates.Count; index++)
+        {
+            var (file, _, existing) = candidates[index];
+            switch (outcomes[index])
             {
-                FrontMatterResult.Parsed parsed => ItemMapper.Map(parsed.FrontMatter, parsed.Body),
-                FrontMatterResult.NotAnItem notAnItem => new ItemMapping.NotAnItem(notAnItem.Reason),
-                FrontMatterResult.Broken broken => new ItemMapping.Broken(broken.Error),
-                _ => throw new InvalidOperationException("unknown parse result"),
-            };
-
-            switch (mapping)
-            {
-                case ItemMapping.Item item:
-                    var article = item.Article;
-                    article.Id = id;
-                    article.SourcePath = file.RelativePath;
-                    article.ContentHash = hash;
-                    article.FileLength = file.Length;
-                    article.FileModifiedAt = file.ModifiedAt;
-                    article.ImportedAt = startedAt;
-                    pending.Add(new PendingItem.Upsert(existing?.Key, article, item.TopicNames));
+                case FileOutcome.SameContent same:
+                    // Touched but not changed: remember the new stat so the next scan skips it without reading.
+                    pending.Add(new PendingItem.Restat(same.Key, file));
+                    unchanged++;
                     break;
-                case ItemMapping.NotAnItem notAnItem:
-                    skipped.Add(new SkippedFile(file.RelativePath, notAnItem.Reason));
+                case FileOutcome.Item item:
+                    pending.Add(new PendingItem.Upsert(existing?.Key, item.Article, item.TopicNames));
+                    break;
+                case FileOutcome.Skipped skip:
+                    skipped.Add(new SkippedFile(file.RelativePath, skip.Reason));
                     // The file says it is no longer an item: what was imported from it goes.
                     seenPaths.Remove(file.RelativePath);
                     break;
-                case ItemMapping.Broken broken:
+                case FileOutcome.Failed failed:
                     // A broken file keeps its last good version, if any: it is "seen", so not deleted.
-                    failures.Add(new FailedFile(file.RelativePath, broken.Error.Line, broken.Error.Column, broken.Error.Reason));
-                    LogFileFailed(file.RelativePath, broken.Error.Line, broken.Error.Column, broken.Error.Reason);
+                    failures.Add(new FailedFile(file.RelativePath, failed.Line, failed.Column, failed.Reason));
+                    LogFileFailed(file.RelativePath, failed.Line, failed.Column, failed.Reason);
                     break;
             }
         }
 
+        var readMs = (time.GetUtcNow() - startedAt).TotalMilliseconds;
         var gone = stored.Values.Where(row => !seenPaths.Contains(row.SourcePath)).ToList();
         var renamed = MatchRenames(pending, gone);
         var writer = new ArticleWriter(contextFactory);
         var counts = await writer.WriteAsync(pending, gone, settings.BatchSize, cancellationToken);
+        var writeMs = (time.GetUtcNow() - startedAt).TotalMilliseconds - readMs;
+        LogPhases(passId, readMs, writeMs);
 
         return new ImportReport
         {
@@ -189,6 +175,9 @@ internal sealed partial class ArticleImporter(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import pass {PassId} started over {SourceDirectory}")]
     private partial void LogPassStarted(long passId, string sourceDirectory);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Import pass {PassId}: reading and parsing took {ReadMs:F0} ms, writing {WriteMs:F0} ms")]
+    private partial void LogPhases(long passId, double readMs, double writeMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import failed for {Path} at {Line}:{Column}: {Reason}")]
     private partial void LogFileFailed(string path, int line, int column, string reason);
