@@ -16,7 +16,9 @@ internal static class Slug
     {
         var builder = new StringBuilder(text.Length);
         var pendingDash = false;
-        foreach (var character in text.Normalize(NormalizationForm.FormD))
+        // Decomposing accents costs more than the rest; most paths and topic names are plain ASCII and need none.
+        var decomposed = System.Text.Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormD);
+        foreach (var character in decomposed)
         {
             if (char.IsAsciiLetterOrDigit(character))
             {
