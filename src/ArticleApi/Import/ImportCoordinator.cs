@@ -12,6 +12,9 @@ internal sealed partial class ImportCoordinator(ArticleImporter importer, ILogge
 
     public bool FirstPassDone => _firstPassDone;
 
+    /// <summary>Raised after every completed pass, with its report (tests and readiness listen).</summary>
+    public event Action<ImportReport>? PassCompleted;
+
     public void Dispose()
     {
         _passLock.Dispose();
@@ -61,7 +64,9 @@ internal sealed partial class ImportCoordinator(ArticleImporter importer, ILogge
         await _passLock.WaitAsync(cancellationToken);
         try
         {
-            return await importer.RunAsync(cancellationToken: cancellationToken);
+            var report = await importer.RunAsync(cancellationToken: cancellationToken);
+            PassCompleted?.Invoke(report);
+            return report;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
