@@ -11,7 +11,7 @@ work=${BENCH_DIR:-/tmp/articleapi-bench}
 port=${BENCH_PORT:-5087}
 mkdir -p "$work"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-for project in src/ArticleApi bench/ArticleApi.Generator; do dotnet build -c Release -nologo -v quiet "$project" >/dev/null; done
+for project in src/ArticleApi bench/ArticleApi.Generator bench/ArticleApi.Baseline; do dotnet build -c Release -nologo -v quiet "$project" >/dev/null; done
 app=src/ArticleApi/bin/Release/net10.0/ArticleApi.dll
 folder="$work/corpus-$n"
 db="$work/query-$n.db"
@@ -31,7 +31,9 @@ ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
   --Serilog:MinimumLevel:Default=Warning --Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware=Warning \
   >"$work/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
+ASPNETCORE_URLS="http://127.0.0.1:$((port + 1))" dotnet bench/ArticleApi.Baseline/bin/Release/net10.0/ArticleApi.Baseline.dll >/dev/null 2>&1 &
+baseline=$!
+trap 'kill $server $baseline 2>/dev/null || true' EXIT
 base="http://127.0.0.1:$port"
 for _ in $(seq 1 120); do curl -sf "$base/articles?limit=1" >/dev/null && break; sleep 0.5; done
 
@@ -43,6 +45,8 @@ deep="$base/articles?limit=20"
 for _ in $(seq 1 250); do deep=$(curl -sf "$deep" | grep -oP '"next":"\K[^"]+' | sed 's/\\u0026/\&/g'); done
 
 requests=(
+  "ceiling: pre-rendered 18 KB|http://127.0.0.1:$((port + 1))/page?bytes=18000"
+  "ceiling: pre-rendered 900 B|http://127.0.0.1:$((port + 1))/page?bytes=900"
   "first page, newest first|$base/articles"
   "published=true&minQuality=40|$base/articles?published=true&minQuality=40"
   "one topic|$base/articles?topic=$topic"
