@@ -1,85 +1,121 @@
 using System.Data.Common;
-using ArticleApi.Articles;
 using ArticleApi.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArticleApi.Import;
 
 /// <summary>
-/// Writes a pass's decisions with prepared statements on one connection. Each batch is one transaction, so a crash
-/// or a cancellation leaves the database as it was before or after a batch, never with half an article; readers are
-/// not blocked (WAL). Keys are handed out here (one importer writes at a time), so children need no round trip.
+/// Writes a pass's decisions with prepared statements on one connection held for the pass. Each batch is one
+/// transaction, so a crash or a cancellation leaves the database as it was before or after a batch, never with half
+/// an article; readers are not blocked (WAL). Keys are handed out here (one importer writes at a time), so children
+/// need no round trip.
 /// </summary>
-internal sealed class ArticleWriter(IDbContextFactory<ArticleDbContext> contextFactory)
+internal sealed class ArticleWriter : IAsyncDisposable
 {
-    public async Task<(int Added, int Updated)> WriteAsync(
-        IReadOnlyList<PendingItem> pending, IReadOnlyList<StoredArticle> gone, int batchSize, CancellationToken cancellationToken)
+    private readonly ArticleDbContext _context;
+    private readonly DbConnection _connection;
+    private readonly WriteLookups _lookups;
+    private readonly ArticleStatements _statements;
+    private readonly int _batchSize;
+
+    private ArticleWriter(ArticleDbContext context, WriteLookups lookups, int batchSize)
     {
-        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await context.Database.OpenConnectionAsync(cancellationToken);
-        var connection = context.Database.GetDbConnection();
-        var lookups = await WriteLookups.LoadAsync(connection, cancellationToken);
-        await using var statements = new ArticleStatements(connection);
-
-        // Deletions first: a new file may take the id a vanished one had.
-        foreach (var chunk in gone.Chunk(batchSize))
-        {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await DeleteAsync(connection, transaction, [.. chunk.Select(row => row.Key)], cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        var added = 0;
-        var updated = 0;
-        foreach (var chunk in pending.Chunk(batchSize))
-        {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            statements.Transaction = transaction;
-            var upserts = chunk.OfType<PendingItem.Upsert>().ToList();
-            await DeleteAsync(connection, transaction, [.. upserts.Where(u => u.ExistingKey is not null).Select(u => u.ExistingKey!.Value)], cancellationToken);
-            foreach (var upsert in upserts)
-            {
-                var key = upsert.ExistingKey ?? lookups.NextArticleKey++;
-                await statements.InsertAsync(key, upsert.Article, upsert.TopicNames, lookups, cancellationToken);
-                added += upsert.ExistingKey is null ? 1 : 0;
-                updated += upsert is { ExistingKey: not null, IsRename: false } ? 1 : 0;
-            }
-
-            foreach (var restat in chunk.OfType<PendingItem.Restat>())
-            {
-                await statements.RestatAsync(restat.Key, restat.File, cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        if (gone.Count > 0 || added + updated > 0)
-        {
-            await RemoveOrphansAsync(context, cancellationToken);
-        }
-
-        return (added, updated);
+        _context = context;
+        _connection = context.Database.GetDbConnection();
+        _lookups = lookups;
+        _statements = new ArticleStatements(_connection);
+        _batchSize = batchSize;
     }
 
-    /// <summary>Deletes articles by key; their images, topics and related links go with them (ON DELETE CASCADE).</summary>
-    private static async Task DeleteAsync(DbConnection connection, DbTransaction transaction, long[] keys, CancellationToken cancellationToken)
+    public static async Task<ArticleWriter> OpenAsync(IDbContextFactory<ArticleDbContext> contextFactory, int batchSize, CancellationToken cancellationToken)
+    {
+        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        var lookups = await WriteLookups.LoadAsync(context.Database.GetDbConnection(), cancellationToken);
+        return new ArticleWriter(context, lookups, batchSize);
+    }
+
+    /// <summary>Writes one batch in one transaction, counting what it added and updated into <paramref name="tally"/>.</summary>
+    public async Task WriteBatchAsync(IReadOnlyList<PendingItem> batch, PassTally tally, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
+        _statements.Transaction = transaction;
+        var upserts = batch.OfType<PendingItem.Upsert>().ToList();
+        // Replace, not patch: children (images, topics, related) are rewritten whole, and the key is kept.
+        await DeleteKeysAsync(transaction, [.. upserts.Where(u => u.ExistingKey is not null).Select(u => u.ExistingKey!.Value)], cancellationToken);
+        // A failed batch ends the pass (and this writer with it), so the in-memory lookups never outlive a rollback.
+        foreach (var upsert in upserts)
+        {
+            await _statements.InsertAsync(upsert.ExistingKey ?? _lookups.NextArticleKey++, upsert.Article, upsert.TopicNames, _lookups, cancellationToken);
+        }
+
+        foreach (var restat in batch.OfType<PendingItem.Restat>())
+        {
+            await _statements.RestatAsync(restat.Key, restat.File, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+
+        foreach (var upsert in upserts)
+        {
+            if (upsert.ExistingKey is null)
+            {
+                tally.Added++;
+            }
+            else if (upsert.IsRename)
+            {
+                tally.Renamed++;
+            }
+            else
+            {
+                tally.Updated++;
+            }
+        }
+    }
+
+    /// <summary>Deletes articles by key, a batch per transaction; their images, topics and links go with them (ON DELETE CASCADE).</summary>
+    public async Task<int> DeleteAsync(IReadOnlyCollection<long> keys, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in keys.Chunk(_batchSize))
+        {
+            await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
+            await DeleteKeysAsync(transaction, chunk, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return keys.Count;
+    }
+
+    /// <summary>Topics and providers no article names any more.</summary>
+    public async Task RemoveOrphansAsync(CancellationToken cancellationToken)
+    {
+        await _context.Topics.Where(t => !_context.ArticleTopics.Any(at => at.TopicId == t.Id)).ExecuteDeleteAsync(cancellationToken);
+        await _context.Providers.Where(p => !_context.Articles.Any(a => a.ProviderDomain == p.Domain)).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _statements.DisposeAsync();
+        await _context.DisposeAsync();
+    }
+
+    private async Task DeleteKeysAsync(DbTransaction transaction, long[] keys, CancellationToken cancellationToken)
     {
         if (keys.Length == 0)
         {
             return;
         }
 
-        await using var command = connection.CreateCommand();
+        await using var command = _connection.CreateCommand();
         command.Transaction = transaction;
 #pragma warning disable CA2100 // The keys are integers formatted here, not text from outside.
         command.CommandText = $"DELETE FROM \"Articles\" WHERE \"Key\" IN ({string.Join(",", keys)})";
 #pragma warning restore CA2100
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task RemoveOrphansAsync(ArticleDbContext context, CancellationToken cancellationToken)
-    {
-        await context.Topics.Where(t => !context.ArticleTopics.Any(at => at.TopicId == t.Id)).ExecuteDeleteAsync(cancellationToken);
-        await context.Providers.Where(p => !context.Articles.Any(a => a.ProviderDomain == p.Domain)).ExecuteDeleteAsync(cancellationToken);
     }
 }
