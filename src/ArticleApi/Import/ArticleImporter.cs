@@ -1,6 +1,6 @@
+using System.Threading.Channels;
 using ArticleApi.Data;
 using ArticleApi.Import.FrontMatter;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
