@@ -1,15 +1,22 @@
 using ArticleApi;
+using ArticleApi.Health;
 using ArticleApi.Import;
 using Serilog;
 
-// `ArticleApi import <folder>` runs one pass and exits; anything else starts the web service.
+// `ArticleApi import <folder>` runs one pass and exits; `ArticleApi health` probes a running service; anything else starts the web service.
 if (args.Length > 0 && args[0] == "import")
 {
     return await ImportCommand.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "health")
+{
+    return await HealthProbeCommand.RunAsync(args[1..]);
+}
+
 var builder = ArticleApiHost.CreateBuilder(args);
 builder.Services.AddArticleImport(builder.Configuration);
+builder.Services.AddArticleHealthChecks();
 builder.Services.AddEndpointsApiExplorer();
 builder.Services.AddSwaggerGen();
 builder.Services.AddProblemDetails();
@@ -21,9 +28,9 @@ app.UseStatusCodePages();
 app.UseSwagger();
 app.UseSwaggerUI();
 app.MapImportEndpoints();
+app.MapHealthEndpoints();
 
-await app.RunAsync();
-return 0;
+return await app.RunServiceAsync();
 
 // WebApplicationFactory<Program> in the tests needs the entry point type to be public.
 public partial class Program;

@@ -7,15 +7,14 @@ internal static class DatabaseServiceCollectionExtensions
     /// <summary>Registers the database: options, a pooled context factory on SQLite, and the schema initialiser.</summary>
     public static IServiceCollection AddArticleDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new InvalidOperationException($"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is missing: set it to a SQLite connection string such as 'Data Source=data/articles.db'.");
-        }
+        const string missing = $"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is missing: set it to a SQLite connection string such as 'Data Source=data/articles.db'.";
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations()
+            .Validate(_ => !string.IsNullOrWhiteSpace(connectionString), missing)
+            .ValidateOnStart();
 
         services.AddPooledDbContextFactory<ArticleDbContext>(options => options
-            .UseSqlite(connectionString)
+            .UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? throw new InvalidOperationException(missing) : connectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<ArticleDbContext>>().CreateDbContext());
         services.AddHostedService<SchemaInitializer>();
