@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ArticleApi.Data;
 
@@ -15,7 +16,10 @@ internal static class DatabaseServiceCollectionExtensions
 
         services.AddPooledDbContextFactory<ArticleDbContext>(options => options
             .UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? throw new InvalidOperationException(missing) : connectionString)
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            // A stop cancels the importer's batch in flight: EF would log that rollback as an error. A real failure is
+            // still logged, with its exception, by the import coordinator.
+            .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.TransactionError, LogLevel.Debug))));
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<ArticleDbContext>>().CreateDbContext());
         services.AddHostedService<SchemaInitializer>();
         return services;
