@@ -31,7 +31,9 @@ expect "port 8080" 'target: 8080'
 expect "compact JSON logs" 'Serilog__ConsoleFormat: CompactJson'
 expect "stop grace period" 'stop_grace_period: 20s'
 # ARTICLES_DIR moves the article folder without editing the file.
-if ARTICLES_DIR=/srv/articles docker-compose -f docker/docker-compose.yml config | grep -q -- '- /srv/articles:/articles:ro$'; then
+# (Captured first: under pipefail, grep -q closing the pipe early would fail the pipeline.)
+overridden=$(ARTICLES_DIR=/srv/articles docker-compose -f docker/docker-compose.yml config)
+if grep -q -- '- /srv/articles:/articles:ro$' <<<"$overridden"; then
   echo "ok: ARTICLES_DIR overrides the article folder"
 else
   echo "MISSING: ARTICLES_DIR override"; fail=1

@@ -3,12 +3,13 @@ using ArticleApi.Health;
 using ArticleApi.Import;
 using Serilog;
 
-// `ArticleApi import <folder>` runs one pass and exits; `ArticleApi health` probes a running service; anything else starts the web service.
+// `ArticleApi import <folder>` runs one pass and exits; anything else starts the web service.
 if (args.Length > 0 && args[0] == "import")
 {
     return await ImportCommand.RunAsync(args[1..]);
 }
 
+// `ArticleApi health [url]`: the container's health probe (the runtime image has no curl).
 if (args.Length > 0 && args[0] == "health")
 {
     return await HealthProbeCommand.RunAsync(args[1..]);
