@@ -67,7 +67,7 @@ chown "$uid:$gid" "$work/data" "$work/home"
 files=$(find "$work/articles" -type f | wc -l)
 say "articles: copy of $source_dir ($files files, read-only), data: empty folder owned by $user"
 
-port=$(comm -23 <(seq 18080 18180) <(ss -Htan 2>/dev/null | awk '{print $4}' | sed 's/.*://' | sort -u) | head -n 1)
+port=$(comm -23 <(seq 18080 18180) <(ss -Htan 2>/dev/null | awk '{print $4}' | sed 's/.*://' | sort -u) | awk 'NR == 1')
 base="http://127.0.0.1:$port"
 # The compose file's environment, with this run's folders in place of /data and /articles.
 app_env=(
@@ -121,8 +121,9 @@ start_service() {
 
 # Waits (60 s at most) for /health/ready to answer 200; leaves the body in $ready.
 wait_ready() {
+  local deadline=$((SECONDS + 60))
   ready=""
-  for _ in $(seq 1 120); do
+  while [ "$SECONDS" -lt "$deadline" ]; do
     kill -0 "$pid" 2>/dev/null || { tail -n 20 "$work/stdout.log" "$work/stderr.log"; fail "the service exited before it was ready"; }
     if ready=$(curl -fsS --max-time 2 "$base/health/ready" 2>/dev/null); then return 0; fi
     ready=""
