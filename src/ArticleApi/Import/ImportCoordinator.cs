@@ -70,6 +70,7 @@ internal sealed partial class ImportCoordinator(ArticleImporter importer, ILogge
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            LogPassCancelled();
             throw;
         }
         catch (Exception exception)
@@ -85,6 +86,9 @@ internal sealed partial class ImportCoordinator(ArticleImporter importer, ILogge
     }
 
 #pragma warning restore CA1031
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import pass cancelled by shutdown: committed batches stay, the batch in flight rolled back; the next start carries on")]
+    private partial void LogPassCancelled();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Import pass failed; the service carries on and the next pass retries")]
     private partial void LogPassFailed(Exception exception);
