@@ -21,14 +21,14 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<ArticleDbContext> co
         try
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            var version = await db.Database.SqlQueryRaw<long>("SELECT user_version AS Value FROM pragma_user_version").SingleAsync(cancellationToken);
+            var version = await SqliteSchema.ReadVersionAsync(db, cancellationToken);
             if (version != SqliteSchema.Version)
             {
                 return HealthCheckResult.Unhealthy($"the schema is not prepared (version {version}, expected {SqliteSchema.Version})", data: data);
             }
 
             data[HealthData.ArticleCount] = await db.Articles.LongCountAsync(cancellationToken);
-            var lastRun = await db.ImportRuns.Where(run => run.FinishedAt != null).OrderByDescending(run => run.Id)
+            var lastRun = await db.ImportRuns.Where(run => run.Outcome == "completed").OrderByDescending(run => run.Id)
                 .Select(run => new { run.FinishedAt, run.Failed }).FirstOrDefaultAsync(cancellationToken);
             if (lastRun is not null)
             {
