@@ -1,6 +1,7 @@
 using System.Data.Common;
 using ArticleApi.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ArticleApi.Import;
 
@@ -17,9 +18,11 @@ internal sealed class ArticleWriter : IAsyncDisposable
     private readonly WriteLookups _lookups;
     private readonly ArticleStatements _statements;
     private readonly int _batchSize;
+    private readonly long _passId;
 
-    private ArticleWriter(ArticleDbContext context, WriteLookups lookups, int batchSize)
+    private ArticleWriter(ArticleDbContext context, WriteLookups lookups, int batchSize, long passId)
     {
+        _passId = passId;
         _context = context;
         _connection = context.Database.GetDbConnection();
         _lookups = lookups;
@@ -27,12 +30,12 @@ internal sealed class ArticleWriter : IAsyncDisposable
         _batchSize = batchSize;
     }
 
-    public static async Task<ArticleWriter> OpenAsync(IDbContextFactory<ArticleDbContext> contextFactory, int batchSize, CancellationToken cancellationToken)
+    public static async Task<ArticleWriter> OpenAsync(IDbContextFactory<ArticleDbContext> contextFactory, long passId, int batchSize, CancellationToken cancellationToken)
     {
         var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         await context.Database.OpenConnectionAsync(cancellationToken);
         var lookups = await WriteLookups.LoadAsync(context.Database.GetDbConnection(), cancellationToken);
-        return new ArticleWriter(context, lookups, batchSize);
+        return new ArticleWriter(context, lookups, batchSize, passId);
     }
 
     /// <summary>Writes one batch in one transaction, counting what it added and updated into <paramref name="tally"/>.</summary>
@@ -57,6 +60,11 @@ internal sealed class ArticleWriter : IAsyncDisposable
         foreach (var restat in batch.OfType<PendingItem.Restat>())
         {
             await _statements.RestatAsync(restat.Key, restat.File, cancellationToken);
+        }
+
+        if (upserts.Count > 0)
+        {
+            await MoveDataVersionAsync(transaction, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -85,6 +93,7 @@ internal sealed class ArticleWriter : IAsyncDisposable
         {
             await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
             await DeleteKeysAsync(transaction, chunk, cancellationToken);
+            await MoveDataVersionAsync(transaction, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -94,14 +103,37 @@ internal sealed class ArticleWriter : IAsyncDisposable
     /// <summary>Topics and providers no article names any more.</summary>
     public async Task RemoveOrphansAsync(CancellationToken cancellationToken)
     {
+        await using var transaction = await _context.Database.BeginTransactionAsync(cancellationToken);
         await _context.Topics.Where(t => !_context.ArticleTopics.Any(at => at.TopicId == t.Id)).ExecuteDeleteAsync(cancellationToken);
         await _context.Providers.Where(p => !_context.Articles.Any(a => a.ProviderDomain == p.Domain)).ExecuteDeleteAsync(cancellationToken);
+        await MoveDataVersionAsync(transaction.GetDbTransaction(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _statements.DisposeAsync();
         await _context.DisposeAsync();
+    }
+
+    /// <summary>Moves the data version inside the write's own transaction: readers see new data and a new version together.</summary>
+    private async Task MoveDataVersionAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            UPDATE "ImportRuns" SET "DataVersion" = (SELECT COALESCE(MAX("DataVersion"), 0) + 1 FROM "ImportRuns"), "Changed" = @changed
+            WHERE "Id" = @pass
+            """;
+        var changed = command.CreateParameter();
+        changed.ParameterName = "@changed";
+        changed.Value = true;
+        var pass = command.CreateParameter();
+        pass.ParameterName = "@pass";
+        pass.Value = _passId;
+        command.Parameters.Add(changed);
+        command.Parameters.Add(pass);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task DeleteKeysAsync(DbTransaction transaction, long[] keys, CancellationToken cancellationToken)

@@ -36,6 +36,12 @@ internal sealed class ImportRun
     /// <summary>True when the pass added, updated or deleted something: the data version moves with it.</summary>
     public bool Changed { get; set; }
 
+    /// <summary>
+    /// The data version this pass last moved the database to: set to one more than the highest in the table, in the
+    /// same transaction as each write, so a reader's version (the maximum) changes exactly when the data does.
+    /// </summary>
+    public long DataVersion { get; set; }
+
     /// <summary>Skipped and failed files as JSON (see <see cref="ImportReport"/>).</summary>
     public string Details { get; set; } = "{}";
 }

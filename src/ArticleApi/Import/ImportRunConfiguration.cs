@@ -7,6 +7,6 @@ internal sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRu
 {
     public void Configure(EntityTypeBuilder<ImportRun> builder)
     {
-        builder.HasIndex(r => new { r.Changed, r.Id });
+        builder.HasIndex(r => r.DataVersion);
     }
 }

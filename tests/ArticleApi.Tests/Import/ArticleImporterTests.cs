@@ -63,6 +63,32 @@ public sealed class ArticleImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task TheDataVersionMovesWithEveryWriteAndOnlyThen()
+    {
+        WriteGood("a.md", "A");
+        WriteGood("b.md", "B");
+        await _factory.ImportAsync();
+        var afterFirst = await DataVersionAsync();
+
+        await _factory.ImportAsync();
+        var afterNoop = await DataVersionAsync();
+        WriteGood("a.md", "A, edited");
+        await _factory.ImportAsync();
+        var afterEdit = await DataVersionAsync();
+        File.Delete(Path.Combine(_factory.SourceDirectory, "b.md"));
+        await _factory.ImportAsync();
+
+        // First pass: one batch of writes, then the orphan sweep. An edit: its batch and the sweep. A delete: the same.
+        Assert.Equal((2, 2, 4, 6), (afterFirst, afterNoop, afterEdit, await DataVersionAsync()));
+    }
+
+    private async Task<long> DataVersionAsync()
+    {
+        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<ArticleDbContext>>().CreateDbContextAsync();
+        return await db.ImportRuns.MaxAsync(r => r.DataVersion);
+    }
+
+    [Fact]
     public async Task TouchingAFileWithoutChangingItIsUnchanged()
     {
         WriteGood("a.md", "A");
