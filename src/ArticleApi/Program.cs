@@ -1,4 +1,5 @@
 using ArticleApi;
+using ArticleApi.Http;
 using ArticleApi.Import;
 using Serilog;
 
@@ -10,6 +11,7 @@ if (args.Length > 0 && args[0] == "import")
 
 var builder = ArticleApiHost.CreateBuilder(args);
 builder.Services.AddArticleImport(builder.Configuration);
+builder.Services.AddArticleQueries(builder.Configuration);
 builder.Services.AddEndpointsApiExplorer();
 builder.Services.AddSwaggerGen();
 builder.Services.AddProblemDetails();
@@ -18,9 +20,11 @@ var app = builder.Build();
 app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseArticleApi();
 app.UseSwagger();
 app.UseSwaggerUI();
 app.MapImportEndpoints();
+app.MapArticleApi();
 
 await app.RunAsync();
 return 0;

@@ -18,6 +18,7 @@ internal static class DatabaseServiceCollectionExtensions
             .UseSqlite(connectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<ArticleDbContext>>().CreateDbContext());
+        services.AddSingleton<DataVersion>();
         services.AddHostedService<SchemaInitializer>();
         return services;
     }
