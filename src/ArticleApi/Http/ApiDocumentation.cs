@@ -37,6 +37,14 @@ internal sealed class ApiDocumentation : IOperationFilter
         ["url"] = ("Exact webUrl of the related link's target.", "https://techcrunch.com/2025/06/11/the-serverless-postgres-price-war-is-here/", null),
     };
 
+    // Where one name means something else on one route: keyed by operationId and parameter name.
+    private static readonly Dictionary<string, (string Description, string Example, IReadOnlyList<string>? Values)> Overrides = new(StringComparer.Ordinal)
+    {
+        ["ListProviders.q"] = ("Text to find in the provider's name or domain, case-insensitive.", "tech", null),
+        ["ListRelatedLinks.domain"] = ("Domain of the provider the related link points at.", "venturebeat.com", null),
+        ["ListRelatedLinks.cursor"] = ("Opaque position from the 'next' link of the previous page; keep the other parameters.", "WyJpZCIsIjIwIiwiIl0", null),
+    };
+
     public static void Configure(SwaggerGenOptions options)
     {
         options.SwaggerDoc("v1", new OpenApiInfo
@@ -52,7 +60,8 @@ internal sealed class ApiDocumentation : IOperationFilter
     {
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
-            if (parameter.Name is null || !Parameters.TryGetValue(parameter.Name, out var doc))
+            if (parameter.Name is null
+                || !(Overrides.TryGetValue($"{operation.OperationId}.{parameter.Name}", out var doc) || Parameters.TryGetValue(parameter.Name, out doc)))
             {
                 continue;
             }
