@@ -22,7 +22,7 @@ internal sealed class ArticleDetailReader(ArticleDbContext context, RelatedLinkR
         var provider = article.ProviderName is null && article.ProviderDomain is null && article.ProviderImages.Count == 0 && article.ProviderExtra is null
             ? null
             : new ProviderDetail(article.ProviderName ?? article.Provider?.Name, article.ProviderDomain,
-                [.. article.ProviderImages.OrderBy(i => i.Position).Select(ImageDetail.From)])
+                article.ProviderImages.Count == 0 ? null : [.. article.ProviderImages.OrderBy(i => i.Position).Select(ImageDetail.From)])
             { Extra = JsonExtras.Object(article.ProviderExtra) };
 
         return new ArticleDetail(article.Id, article.SourcePath, article.Title, article.Excerpt, article.PublishedDateTime, article.OriginalUrl,
