@@ -9,7 +9,7 @@ namespace ArticleApi.Http;
 /// The Swagger document's words for parameters: every parameter binds as text (see <see cref="ParameterReader"/>),
 /// so the meaning, an example and the allowed values are written here, once, for every route that shares a name.
 /// </summary>
-internal sealed class ApiDocumentation : IOperationFilter
+internal sealed class ApiDocumentation : IOperationFilter, IDocumentFilter
 {
     private static readonly Dictionary<string, (string Description, string Example, IReadOnlyList<string>? Values)> Parameters = new(StringComparer.Ordinal)
     {
@@ -53,7 +53,30 @@ internal sealed class ApiDocumentation : IOperationFilter
             Version = "v1",
             Description = "Articles, topics, providers and related links imported from Markdown front matter. Errors are RFC 9457 problem details.",
         });
+        // A relative server: the document is right on whatever host and port serves it.
+        options.AddServer(new OpenApiServer { Url = "/", Description = "This server" });
         options.OperationFilter<ApiDocumentation>();
+        options.DocumentFilter<ApiDocumentation>();
+    }
+
+    private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
+    {
+        ["Articles"] = "Imported items: lists with filters, search, facets and keyset paging; whole articles, related links, backlinks.",
+        ["Topics"] = "Topics with article counts, and each topic's articles.",
+        ["Providers"] = "Publishers by domain with logo and article counts, and each provider's articles.",
+        ["Related"] = "Related links across all articles, resolved to imported articles where they point at one.",
+        ["Import"] = "The import of Markdown files into the database: status and on-demand passes.",
+    };
+
+    public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)
+    {
+        foreach (var tag in swaggerDoc.Tags ?? Enumerable.Empty<OpenApiTag>())
+        {
+            if (tag is OpenApiTag { Name: { } name } openApiTag && TagDescriptions.TryGetValue(name, out var description))
+            {
+                openApiTag.Description = description;
+            }
+        }
     }
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
