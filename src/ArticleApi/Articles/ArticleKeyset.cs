@@ -60,7 +60,7 @@ internal static class ArticleKeyset
     public static bool IsReadable(Cursor cursor, SortField field) => cursor.Value is null
         ? field != SortField.Relevance
         : field == SortField.Relevance
-            ? double.TryParse(cursor.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            ? double.TryParse(cursor.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var rank) && double.IsFinite(rank)
             : field == SortField.PublishedDateTime
                 ? long.TryParse(cursor.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ms) && ms is >= -62135596800000 and <= 253402300799999
                 : int.TryParse(cursor.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);

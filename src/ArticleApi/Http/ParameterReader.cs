@@ -66,8 +66,8 @@ internal sealed class ParameterReader
 
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            var start = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            return endOfDay ? start.AddDays(1).AddMilliseconds(-1) : start;
+            // The last millisecond of the day (the stored precision), which also works for 9999-12-31.
+            return new DateTimeOffset(date.ToDateTime(endOfDay ? new TimeOnly(23, 59, 59, 999) : TimeOnly.MinValue), TimeSpan.Zero);
         }
 
         // An instant must say its offset (Z or +hh:mm): a local time would mean something different on every server.

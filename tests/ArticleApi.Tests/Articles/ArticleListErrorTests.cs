@@ -77,11 +77,28 @@ public sealed class ArticleListErrorTests(SampleApiFixture fixture) : IClassFixt
             errors: new Dictionary<string, string[]> { ["cursor"] = ["belongs to sort '-quality', not 'quality': keep the sort of the page it came from."] });
     }
 
-    [Fact]
-    public async Task ARelevanceCursorWithoutARankIsRejected()
+    [Theory]
+    [InlineData("WyJyZWxldmFuY2UiLG51bGwsIngiXQ")] // ["relevance",null,"x"]
+    [InlineData("WyJyZWxldmFuY2UiLCJOYU4iLCJ4Il0")] // ["relevance","NaN","x"]
+    [InlineData("WyJyZWxldmFuY2UiLCJJbmZpbml0eSIsIngiXQ")] // ["relevance","Infinity","x"]
+    public async Task ARelevanceCursorWithoutAFiniteRankIsRejected(string cursor)
     {
-        // ["relevance",null,"x"]
-        await _client.AssertProblemAsync("/articles?q=ai&sort=relevance&cursor=WyJyZWxldmFuY2UiLG51bGwsIngiXQ", HttpStatusCode.BadRequest, Validation,
+        await _client.AssertProblemAsync($"/articles?q=ai&sort=relevance&cursor={cursor}", HttpStatusCode.BadRequest, Validation,
             errors: new Dictionary<string, string[]> { ["cursor"] = [NotACursor] });
+    }
+
+    [Theory]
+    [InlineData("to=9999-12-31")]
+    [InlineData("from=0001-01-01")]
+    [InlineData("from=0001-01-01T00:00:00-01:00")]
+    [InlineData("minQuality=2147483647")]
+    [InlineData("topic=%27%3B%20DROP%20TABLE%20Articles")]
+    [InlineData("q=caf%C3%A9*")]
+    [InlineData("facets=&topic=")]
+    public async Task ExtremeButValidValuesAnswerOk(string query)
+    {
+        using var response = await _client.GetAsync($"/articles?{query}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }
