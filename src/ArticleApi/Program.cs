@@ -1,5 +1,6 @@
 using ArticleApi;
 using ArticleApi.Health;
+using ArticleApi.Http;
 using ArticleApi.Import;
 using Serilog;
 
@@ -17,6 +18,7 @@ if (args.Length > 0 && args[0] == "health")
 
 var builder = ArticleApiHost.CreateBuilder(args);
 builder.Services.AddArticleImport(builder.Configuration);
+builder.Services.AddArticleQueries(builder.Configuration);
 builder.Services.AddArticleHealthChecks();
 builder.Services.AddEndpointsApiExplorer();
 builder.Services.AddSwaggerGen();
@@ -26,10 +28,13 @@ var app = builder.Build();
 app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseArticleApi();
 app.UseSwagger();
 app.UseSwaggerUI();
 app.MapImportEndpoints();
+app.MapArticleApi();
 app.MapHealthEndpoints();
+app.LogSwaggerAddressOnStart();
 
 return await app.RunServiceAsync();
 

@@ -22,6 +22,9 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasIndex(a => new { a.Heat, a.Id });
         builder.HasIndex(a => new { a.Published, a.PublishedDateTime, a.Id });
         builder.HasIndex(a => new { a.ProviderDomain, a.PublishedDateTime, a.Id });
+        // A provider's page sorted by heat or quality seeks here instead of sorting all of the provider's rows.
+        builder.HasIndex(a => new { a.ProviderDomain, a.Heat, a.Id });
+        builder.HasIndex(a => new { a.ProviderDomain, a.Quality, a.Id });
         builder.HasIndex(a => new { a.Type, a.PublishedDateTime, a.Id });
 
         builder.HasOne(a => a.Provider).WithMany().HasForeignKey(a => a.ProviderDomain).OnDelete(DeleteBehavior.Restrict);

@@ -29,5 +29,7 @@ internal sealed class ArticleDbContext(DbContextOptions<ArticleDbContext> option
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ArticleDbContext).Assembly);
+        // Rows of a full-text engine's query (see IFullTextSearch); no table of its own.
+        modelBuilder.Entity<FullTextMatch>().HasNoKey().ToView(null);
     }
 }

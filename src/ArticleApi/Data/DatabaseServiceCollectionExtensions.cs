@@ -21,6 +21,7 @@ internal static class DatabaseServiceCollectionExtensions
             // still logged, with its exception, by the import coordinator.
             .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.TransactionError, LogLevel.Debug))));
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<ArticleDbContext>>().CreateDbContext());
+        services.AddSingleton<DataVersion>();
         services.AddHostedService<SchemaInitializer>();
         return services;
     }

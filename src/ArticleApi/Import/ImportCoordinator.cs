@@ -1,10 +1,12 @@
+using ArticleApi.Data;
+
 namespace ArticleApi.Import;
 
 /// <summary>
 /// Serialises passes (one at a time per process) and carries triggers from the watcher and from
 /// <c>POST /import</c> to the worker. Also remembers whether the first pass has finished, for readiness.
 /// </summary>
-internal sealed partial class ImportCoordinator(ArticleImporter importer, ILogger<ImportCoordinator> logger) : IDisposable
+internal sealed partial class ImportCoordinator(ArticleImporter importer, DataVersion dataVersion, ILogger<ImportCoordinator> logger) : IDisposable
 {
     private readonly SemaphoreSlim _passLock = new(1, 1);
     private readonly SemaphoreSlim _trigger = new(0, 1);
@@ -81,6 +83,8 @@ internal sealed partial class ImportCoordinator(ArticleImporter importer, ILogge
         finally
         {
             _firstPassDone = true;
+            // This process's responses (and ETags) follow its own import at once, not after the version cache ages.
+            dataVersion.Invalidate();
             _passLock.Release();
         }
     }

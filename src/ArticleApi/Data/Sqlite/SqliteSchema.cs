@@ -11,7 +11,7 @@ namespace ArticleApi.Data.Sqlite;
 internal static class SqliteSchema
 {
     /// <summary>Bump when the model or the SQL below changes.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private const string FullTextSql = """
         CREATE VIRTUAL TABLE IF NOT EXISTS ArticlesFts USING fts5(

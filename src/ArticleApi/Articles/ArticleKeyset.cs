@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using ArticleApi.Data;
+using ArticleApi.Http;
+
+namespace ArticleApi.Articles;
+
+/// <summary>A row of a page before its content is loaded: the key, the id and the value it is sorted on.</summary>
+internal sealed class PageKey
+{
+    public long Key { get; set; }
+
+    public required string Id { get; set; }
+
+    public string? SortValue { get; set; }
+}
+
+/// <summary>
+/// The ORDER BY and keyset half of an article list. A nullable sort column splits the order in two segments, as
+/// SQLite sorts it: rows with a value (by value, then id) and rows without (by id); NULLs come first ascending and
+/// last descending. Each segment is one index range seek, so any page costs what the first page costs; a page that
+/// crosses from one segment into the next runs a second statement for the rest.
+/// </summary>
+internal static class ArticleKeyset
+{
+    /// <summary>The statements of one page, in order: run each until the page is full.</summary>
+    public static IEnumerable<IQueryable<PageKey>> Segments(IQueryable<Article> filtered, ArticleQuery query, ArticleDbContext context, IFullTextSearch search)
+    {
+        var sort = query.Sort;
+        var cursor = query.Cursor;
+        switch (sort.Field)
+        {
+            case SortField.Relevance:
+                yield return Relevance(filtered, search.Matches(context, query.Search!), cursor);
+                yield break;
+            case SortField.PublishedDateTime:
+                foreach (var segment in Nullable(filtered, a => a.PublishedDateTime, sort.Descending, cursor,
+                    text => DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(text, CultureInfo.InvariantCulture)),
+                    a => new PageKey { Key = a.Key, Id = a.Id, SortValue = a.PublishedDateTime.HasValue ? a.PublishedDateTime.Value.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) : null }))
+                {
+                    yield return segment;
+                }
+
+                yield break;
+            default:
+                Expression<Func<Article, int?>> key = sort.Field == SortField.Quality ? a => a.Quality : a => a.Heat;
+                foreach (var segment in Nullable(filtered, key, sort.Descending, cursor, text => int.Parse(text, CultureInfo.InvariantCulture),
+                    sort.Field == SortField.Quality
+                        ? a => new PageKey { Key = a.Key, Id = a.Id, SortValue = a.Quality.HasValue ? a.Quality.Value.ToString(CultureInfo.InvariantCulture) : null }
+                        : a => new PageKey { Key = a.Key, Id = a.Id, SortValue = a.Heat.HasValue ? a.Heat.Value.ToString(CultureInfo.InvariantCulture) : null }))
+                {
+                    yield return segment;
+                }
+
+                yield break;
+        }
+    }
+
+    /// <summary>Checks that a cursor's value can be read for its sort (a forged cursor is a 400, not a 500).</summary>
+    public static bool IsReadable(Cursor cursor, SortField field) => cursor.Value is null
+        ? field != SortField.Relevance
+        : field == SortField.Relevance
+            ? double.TryParse(cursor.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var rank) && double.IsFinite(rank)
+            : field == SortField.PublishedDateTime
+                ? long.TryParse(cursor.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ms) && ms is >= -62135596800000 and <= 253402300799999
+                : int.TryParse(cursor.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+
+    private static IQueryable<PageKey> Relevance(IQueryable<Article> filtered, IQueryable<FullTextMatch> matches, Cursor? cursor)
+    {
+        var ranked = filtered.Join(matches, a => a.Key, m => m.Key, (a, m) => new { a.Key, a.Id, m.Rank });
+        if (cursor is not null)
+        {
+            var rank = double.Parse(cursor.Value!, CultureInfo.InvariantCulture);
+            var id = cursor.Id;
+            ranked = ranked.Where(r => r.Rank > rank || (r.Rank == rank && string.Compare(r.Id, id) > 0));
+        }
+
+        return ranked.OrderBy(r => r.Rank).ThenBy(r => r.Id)
+            .Select(r => new PageKey { Key = r.Key, Id = r.Id, SortValue = r.Rank.ToString(CultureInfo.InvariantCulture) });
+    }
+
+    private static IEnumerable<IQueryable<PageKey>> Nullable<T>(
+        IQueryable<Article> filtered, Expression<Func<Article, T?>> key, bool descending, Cursor? cursor,
+        Func<string, T> parse, Expression<Func<Article, PageKey>> projection)
+        where T : struct
+    {
+        // Descending: values then NULLs; ascending: NULLs then values.
+        bool[] nullSegments = descending ? [false, true] : [true, false];
+        var start = cursor is null ? 0 : Array.IndexOf(nullSegments, cursor.Value is null);
+        for (var index = start; index < nullSegments.Length; index++)
+        {
+            var after = index == start ? cursor : null;
+            yield return Segment(filtered, key, descending, nullSegments[index], after, parse).Select(projection);
+        }
+    }
+
+    private static IQueryable<Article> Segment<T>(
+        IQueryable<Article> source, Expression<Func<Article, T?>> key, bool descending, bool nulls, Cursor? after, Func<string, T> parse)
+        where T : struct
+    {
+        var article = key.Parameters[0];
+        var nullValue = Expression.Constant(null, typeof(T?));
+        source = source.Where(Expression.Lambda<Func<Article, bool>>(
+            nulls ? Expression.Equal(key.Body, nullValue) : Expression.NotEqual(key.Body, nullValue), article));
+
+        if (after is not null)
+        {
+            // string.Compare translates to a plain < or > on the id column.
+            var compare = Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!,
+                Expression.Property(article, nameof(Article.Id)), Parameter(after.Id));
+            var idAfter = descending ? Expression.LessThan(compare, Expression.Constant(0)) : Expression.GreaterThan(compare, Expression.Constant(0));
+            Expression condition = idAfter;
+            if (!nulls)
+            {
+                // value <= v AND (value < v OR id < i): the first term is a range the index can seek to.
+                var value = Expression.Convert(Parameter(parse(after.Value!)), typeof(T?));
+                condition = descending
+                    ? Expression.AndAlso(Expression.LessThanOrEqual(key.Body, value), Expression.OrElse(Expression.LessThan(key.Body, value), idAfter))
+                    : Expression.AndAlso(Expression.GreaterThanOrEqual(key.Body, value), Expression.OrElse(Expression.GreaterThan(key.Body, value), idAfter));
+            }
+
+            source = source.Where(Expression.Lambda<Func<Article, bool>>(condition, article));
+        }
+
+        if (nulls)
+        {
+            return descending ? source.OrderByDescending(a => a.Id) : source.OrderBy(a => a.Id);
+        }
+
+        return descending ? source.OrderByDescending(key).ThenByDescending(a => a.Id) : source.OrderBy(key).ThenBy(a => a.Id);
+    }
+
+    /// <summary>A closure-like member access, which EF sends as a SQL parameter rather than inlining a constant.</summary>
+    private static MemberExpression Parameter<T>(T value) =>
+        Expression.Property(Expression.Constant(new Box<T>(value)), nameof(Box<T>.Value));
+
+    private sealed class Box<T>(T value)
+    {
+        public T Value { get; } = value;
+    }
+}

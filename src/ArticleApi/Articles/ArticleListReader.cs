@@ -1,0 +1,89 @@
+using ArticleApi.Data;
+using ArticleApi.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArticleApi.Articles;
+
+/// <summary>
+/// Runs an article list: page keys (one statement, two when the page crosses from dated into undated rows), the
+/// rows of the page, their topics in one query, snippets in one query when searching, then the total and each facet
+/// when asked for. A fixed number of statements whatever the page size; no per-row queries.
+/// </summary>
+internal sealed class ArticleListReader(ArticleDbContext context, IFullTextSearch search)
+{
+    public async Task<ArticlePage> ReadAsync(ArticleQuery query, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        var filtered = ArticleFilters.Apply(context.Articles, query, context, search);
+        var keys = new List<PageKey>();
+        foreach (var segment in ArticleKeyset.Segments(filtered, query, context, search))
+        {
+            keys.AddRange(await segment.Take(query.Limit + 1 - keys.Count).ToListAsync(cancellationToken));
+            if (keys.Count > query.Limit)
+            {
+                break;
+            }
+        }
+
+        Cursor? next = null;
+        if (keys.Count > query.Limit)
+        {
+            keys.RemoveAt(query.Limit);
+            next = new Cursor(query.Sort.Name, keys[^1].SortValue, keys[^1].Id);
+        }
+
+        var items = await LoadItemsAsync([.. keys.Select(k => k.Key)], query.Search, cancellationToken);
+        int? total = query.IncludeTotal ? await filtered.CountAsync(cancellationToken) : null;
+        var facets = query.Facets.Count > 0 ? await ArticleFacets.CountAsync(filtered, query.Facets, context, cancellationToken) : null;
+        return new ArticlePage(items, PageLinks.Next(httpContext, next), total, facets);
+    }
+
+    /// <summary>List items for <paramref name="keys"/>, in that order: one query for the rows, one for all their topics.</summary>
+    public async Task<List<ArticleListItem>> LoadItemsAsync(IReadOnlyList<long> keys, FullTextQuery? fullText, CancellationToken cancellationToken)
+    {
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await context.Articles
+            .Where(a => keys.Contains(a.Key))
+            .Select(a => new
+            {
+                a.Key,
+                a.Id,
+                a.SourcePath,
+                a.Title,
+                a.Excerpt,
+                a.PublishedDateTime,
+                a.WebUrl,
+                a.Type,
+                a.Category,
+                a.Quality,
+                a.Heat,
+                a.Published,
+                ProviderName = a.ProviderName ?? a.Provider!.Name,
+                a.ProviderDomain,
+                Image = a.Images.OrderBy(i => i.Position).Select(i => new ImageSummary(i.Url, i.Width, i.Height)).FirstOrDefault(),
+            })
+            .ToDictionaryAsync(a => a.Key, cancellationToken);
+
+        var topics = (await context.ArticleTopics
+            .Where(t => keys.Contains(t.ArticleKey))
+            .OrderBy(t => t.ArticleKey).ThenBy(t => t.Position)
+            .Select(t => new { t.ArticleKey, Name = t.NameAsWritten ?? t.Topic!.Name, t.Topic!.Slug })
+            .ToListAsync(cancellationToken))
+            .ToLookup(t => t.ArticleKey, t => new TopicReference(t.Name, t.Slug));
+
+        var snippets = fullText is null
+            ? new Dictionary<long, string>()
+            : await search.SnippetsAsync(context, fullText, keys, cancellationToken);
+
+        return [.. keys.Where(rows.ContainsKey).Select(key =>
+        {
+            var a = rows[key];
+            var provider = a.ProviderName is null && a.ProviderDomain is null ? null : new ProviderSummary(a.ProviderName, a.ProviderDomain);
+            return new ArticleListItem(a.Id, a.SourcePath, a.Title, a.Excerpt, a.PublishedDateTime, a.WebUrl, a.Type, a.Category,
+                a.Quality, a.Heat, a.Published, provider, [.. topics[key]], a.Image, snippets.GetValueOrDefault(key));
+        })];
+    }
+}

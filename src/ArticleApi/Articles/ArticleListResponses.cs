@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+
+namespace ArticleApi.Articles;
+
+/// <summary>A page of articles. <c>next</c> is null on the last page; <c>total</c> and <c>facets</c> appear when asked for.</summary>
+internal sealed record ArticlePage(
+    IReadOnlyList<ArticleListItem> Items,
+    string? Next,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Total,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>? Facets);
+
+/// <summary>One article in a list, with front-matter key names; <c>image</c> is the first image, <c>snippet</c> is there with <c>q</c>.</summary>
+internal sealed record ArticleListItem(
+    string Id,
+    string SourcePath,
+    string Title,
+    string? Excerpt,
+    DateTimeOffset? PublishedDateTime,
+    string? WebUrl,
+    string? Type,
+    string? Category,
+    int? Quality,
+    int? Heat,
+    bool? Published,
+    ProviderSummary? Provider,
+    IReadOnlyList<TopicReference> Topics,
+    ImageSummary? Image,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Snippet);
+
+internal sealed record ProviderSummary(string? Name, string? Domain);
+
+internal sealed record TopicReference(string Name, string Slug);
+
+internal sealed record ImageSummary(string Url, int? Width, int? Height);
+
+/// <summary>A facet count; <c>value</c> is what the matching filter parameter takes (slug, domain, true/false, type).</summary>
+internal sealed record FacetValue(string Value, int Count);
+
+/// <summary>A list without paging, for small bounded lists (backlinks).</summary>
+internal sealed record ArticleList(IReadOnlyList<ArticleListItem> Items);

@@ -1,0 +1,124 @@
+using ArticleApi.Data;
+using ArticleApi.Http;
+
+namespace ArticleApi.Articles;
+
+/// <summary>A validated article list request: filters, order, page size and position, extras asked for.</summary>
+internal sealed record ArticleQuery
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 100;
+
+    public static readonly IReadOnlyList<string> FacetNames = ["topic", "provider", "published", "type"];
+    public static readonly IReadOnlyList<string> TopicMatchValues = ["any", "all"];
+
+    public bool? Published { get; init; }
+
+    public int? MinQuality { get; init; }
+
+    public int? MaxQuality { get; init; }
+
+    public int? MinHeat { get; init; }
+
+    public int? MaxHeat { get; init; }
+
+    public IReadOnlyList<string> Topics { get; init; } = [];
+
+    public bool AllTopics { get; init; }
+
+    /// <summary>Set by <c>/topics/{slug}/articles</c>: this topic is required on top of <see cref="Topics"/>.</summary>
+    public string? RequiredTopic { get; init; }
+
+    public IReadOnlyList<string> Providers { get; init; } = [];
+
+    /// <summary>Set by <c>/providers/{domain}/articles</c>: this provider is required on top of <see cref="Providers"/>.</summary>
+    public string? RequiredProvider { get; init; }
+
+    public DateTimeOffset? From { get; init; }
+
+    public DateTimeOffset? To { get; init; }
+
+    public string? Type { get; init; }
+
+    public string? Category { get; init; }
+
+    public FullTextQuery? Search { get; init; }
+
+    public ArticleSort Sort { get; init; } = ArticleSort.Default;
+
+    public int Limit { get; init; } = DefaultLimit;
+
+    public Cursor? Cursor { get; init; }
+
+    public bool IncludeTotal { get; init; }
+
+    public IReadOnlyList<string> Facets { get; init; } = [];
+
+    /// <summary>Validates every parameter; the reader holds the errors when the result is null.</summary>
+    public static ArticleQuery? Parse(ArticleListParameters p, ParameterReader reader)
+    {
+        var sortName = reader.OneOf("sort", p.Sort, ArticleSort.Names) ?? (p.Sort is null ? ArticleSort.Default.Name : null);
+        var sort = ArticleSort.All.FirstOrDefault(s => s.Name == sortName);
+        var q = reader.Text("q", p.Q);
+        var search = q is null ? null : FullTextQuery.Parse(q);
+        if (q is not null && search is null)
+        {
+            reader.Fail("q", "has no word to search for: use letters or digits, \"a phrase\" or a prefix*.");
+        }
+
+        if (sort?.Field == SortField.Relevance && p.Q is null)
+        {
+            reader.Fail("sort", "'relevance' needs a search: add q.");
+        }
+
+        var facets = ParameterReader.List(p.Facets);
+        foreach (var facet in facets.Where(f => !FacetNames.Contains(f)))
+        {
+            reader.Fail("facets", $"'{facet}' is not one of: {string.Join(", ", FacetNames)}.");
+        }
+
+        var query = new ArticleQuery
+        {
+            Published = reader.Boolean("published", p.Published),
+            MinQuality = reader.Integer("minQuality", p.MinQuality, 0, int.MaxValue),
+            MaxQuality = reader.Integer("maxQuality", p.MaxQuality, 0, int.MaxValue),
+            MinHeat = reader.Integer("minHeat", p.MinHeat, -1, int.MaxValue),
+            MaxHeat = reader.Integer("maxHeat", p.MaxHeat, -1, int.MaxValue),
+            Topics = ParameterReader.List(p.Topic),
+            AllTopics = reader.OneOf("topicMatch", p.TopicMatch, TopicMatchValues) == "all",
+            Providers = ParameterReader.List(p.Provider),
+            From = reader.Instant("from", p.From, endOfDay: false),
+            To = reader.Instant("to", p.To, endOfDay: true),
+            Type = reader.Text("type", p.Type),
+            Category = reader.Text("category", p.Category),
+            Search = search,
+            Sort = sort ?? ArticleSort.Default,
+            Limit = reader.Integer("limit", p.Limit, 1, MaxLimit) ?? DefaultLimit,
+            Cursor = sort is null ? null : Cursor.Read(reader, p.Cursor, sort.Name),
+            IncludeTotal = reader.Boolean("includeTotal", p.IncludeTotal) ?? false,
+            Facets = facets,
+        };
+
+        if (query.Cursor is { } cursor && !ArticleKeyset.IsReadable(cursor, query.Sort.Field))
+        {
+            reader.Fail("cursor", "is not a cursor this API gave out: use the 'next' link of a previous page.");
+        }
+
+        if (query.From > query.To)
+        {
+            reader.Fail("from", $"is after 'to': {query.From:O} > {query.To:O}.");
+        }
+
+        if (query.MinQuality > query.MaxQuality)
+        {
+            reader.Fail("minQuality", "is greater than maxQuality.");
+        }
+
+        if (query.MinHeat > query.MaxHeat)
+        {
+            reader.Fail("minHeat", "is greater than maxHeat.");
+        }
+
+        return reader.HasErrors ? null : query;
+    }
+}

@@ -1,0 +1,30 @@
+namespace ArticleApi.Articles;
+
+/// <summary>What a list is ordered by.</summary>
+internal enum SortField
+{
+    PublishedDateTime,
+    Quality,
+    Heat,
+    Relevance,
+}
+
+/// <summary>A list order: a field and a direction; ties are always broken by <c>id</c> in the same direction, so the order is total.</summary>
+internal sealed record ArticleSort(string Name, SortField Field, bool Descending)
+{
+    public static readonly ArticleSort Default = new("-publishedDateTime", SortField.PublishedDateTime, true);
+
+    public static readonly IReadOnlyList<ArticleSort> All =
+    [
+        Default,
+        new("publishedDateTime", SortField.PublishedDateTime, false),
+        new("-quality", SortField.Quality, true),
+        new("quality", SortField.Quality, false),
+        new("-heat", SortField.Heat, true),
+        new("heat", SortField.Heat, false),
+        // bm25 ranks best first with the lowest score, so "relevance" is ascending on the rank.
+        new("relevance", SortField.Relevance, false),
+    ];
+
+    public static readonly IReadOnlyList<string> Names = [.. All.Select(s => s.Name)];
+}

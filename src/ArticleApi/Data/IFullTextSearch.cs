@@ -1,0 +1,14 @@
+namespace ArticleApi.Data;
+
+/// <summary>
+/// The engine-specific half of search, so handlers stay portable: SQLite's FTS5 today (<c>Data/Sqlite</c>),
+/// another engine's full-text index later without touching the endpoints.
+/// </summary>
+internal interface IFullTextSearch
+{
+    /// <summary>Every article matching <paramref name="query"/>, composable into larger LINQ queries.</summary>
+    IQueryable<FullTextMatch> Matches(ArticleDbContext context, FullTextQuery query);
+
+    /// <summary>A short excerpt of title or excerpt around the matches, marked with &lt;mark&gt;, for each of <paramref name="keys"/>.</summary>
+    Task<IReadOnlyDictionary<long, string>> SnippetsAsync(ArticleDbContext context, FullTextQuery query, IReadOnlyCollection<long> keys, CancellationToken cancellationToken);
+}

@@ -1,0 +1,64 @@
+using ArticleApi.Articles;
+using ArticleApi.Data;
+using ArticleApi.Data.Sqlite;
+using ArticleApi.Providers;
+using ArticleApi.Related;
+using ArticleApi.Topics;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
+
+namespace ArticleApi.Http;
+
+internal static class ArticleApiServiceCollectionExtensions
+{
+    /// <summary>Everything the read API needs: readers, full-text search, CORS, compression and the Swagger documentation.</summary>
+    public static IServiceCollection AddArticleQueries(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ArticleListReader>();
+        services.AddScoped<ArticleDetailReader>();
+        services.AddScoped<RelatedLinkReader>();
+        services.AddSingleton<IFullTextSearch, SqliteFullTextSearch>();
+
+        services.AddOptions<ApiCorsOptions>().BindConfiguration(ApiCorsOptions.SectionName)
+            .Validate(o => o.IsValid(), "Cors:AllowedOrigins must hold origins like https://news.example (scheme, host, optional port; no path or trailing slash).")
+            .ValidateOnStart();
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<ApiCorsOptions>>((cors, api) =>
+        {
+            if (api.Value.AllowedOrigins.Length > 0)
+            {
+                // Read-only API: GET and HEAD; Link and ETag exposed so browser clients can page and revalidate.
+                cors.AddDefaultPolicy(policy => policy.WithOrigins(api.Value.AllowedOrigins).WithMethods("GET", "HEAD")
+                    .AllowAnyHeader().WithExposedHeaders("Link", "ETag"));
+            }
+        });
+
+        services.AddResponseCompression(options =>
+        {
+            // Responses carry no secrets mixed with attacker-chosen text, so BREACH does not apply.
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "application/problem+json"];
+        });
+
+        services.ConfigureSwaggerGen(ApiDocumentation.Configure);
+        return services;
+    }
+
+    /// <summary>The middleware of the read API; call before mapping endpoints.</summary>
+    public static IApplicationBuilder UseArticleApi(this IApplicationBuilder app) =>
+        app.UseResponseCompression().UseCors();
+
+    /// <summary>The read endpoints, all behind the one ETag filter.</summary>
+    public static IEndpointRouteBuilder MapArticleApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("").AddEndpointFilter<ETagFilter>();
+        api.MapArticleEndpoints();
+        api.MapTopicEndpoints();
+        api.MapProviderEndpoints();
+        api.MapRelatedEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,87 @@
+using ArticleApi.Articles;
+using ArticleApi.Data;
+using ArticleApi.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArticleApi.Providers;
+
+internal static class ProviderEndpoints
+{
+    public static IEndpointRouteBuilder MapProviderEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/providers").WithTags("Providers");
+        group.MapGet("/", ListAsync)
+            .WithName("ListProviders")
+            .WithSummary("Every provider with logo and article count, most articles first; q searches name and domain.")
+            .ProducesValidationProblem();
+        group.MapGet("/{domain}", GetAsync)
+            .WithName("GetProvider")
+            .WithSummary("One provider with logo and article count.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{domain}/articles", ListArticlesAsync)
+            .WithName("ListProviderArticles")
+            .WithSummary("The provider's articles, with the same filters, sorts and paging as /articles.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    internal static async Task<Results<Ok<ProviderList>, ValidationProblem>> ListAsync(
+        [AsParameters] ProviderListParameters parameters, ArticleDbContext db, CancellationToken cancellationToken)
+    {
+        var reader = new ParameterReader();
+        var q = reader.Text("q", parameters.Q);
+        if (reader.HasErrors)
+        {
+            return TypedResults.ValidationProblem(reader.Errors);
+        }
+
+        var providers = db.Providers.AsQueryable();
+        if (q is not null)
+        {
+            // LIKE is case-insensitive for ASCII in SQLite; the user's % and _ are escaped so they match themselves.
+            var pattern = "%" + q.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            providers = providers.Where(p => EF.Functions.Like(p.Name, pattern, "\\") || EF.Functions.Like(p.Domain, pattern, "\\"));
+        }
+
+        var rows = await providers
+            .Select(p => new { Provider = p, Count = db.Articles.Count(a => a.ProviderDomain == p.Domain) })
+            .OrderByDescending(r => r.Count).ThenBy(r => r.Provider.Domain)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new ProviderList(rows.ConvertAll(r => ToResponse(r.Provider, r.Count))));
+    }
+
+    internal static async Task<Results<Ok<ProviderResponse>, ProblemHttpResult>> GetAsync(string domain, ArticleDbContext db, CancellationToken cancellationToken)
+    {
+        var row = await db.Providers.Where(p => p.Domain == domain)
+            .Select(p => new { Provider = p, Count = db.Articles.Count(a => a.ProviderDomain == p.Domain) })
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? NotFound(domain) : TypedResults.Ok(ToResponse(row.Provider, row.Count));
+    }
+
+    internal static async Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult>> ListArticlesAsync(
+        string domain, [AsParameters] ArticleListParameters parameters, ArticleDbContext db, ArticleListReader reader, HttpContext httpContext,
+        CancellationToken cancellationToken)
+    {
+        var errors = new ParameterReader();
+        var query = ArticleQuery.Parse(parameters, errors);
+        if (query is null)
+        {
+            return TypedResults.ValidationProblem(errors.Errors);
+        }
+
+        if (!await db.Providers.AnyAsync(p => p.Domain == domain, cancellationToken))
+        {
+            return NotFound(domain);
+        }
+
+        return TypedResults.Ok(await reader.ReadAsync(query with { RequiredProvider = domain }, httpContext, cancellationToken));
+    }
+
+    private static ProviderResponse ToResponse(Provider provider, int count) =>
+        new(provider.Domain, provider.Name, provider.LogoUrl is null ? null : new ImageSummary(provider.LogoUrl, provider.LogoWidth, provider.LogoHeight), count);
+
+    private static ProblemHttpResult NotFound(string domain) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Provider not found", detail: $"No provider has the domain '{domain}'.");
+}
