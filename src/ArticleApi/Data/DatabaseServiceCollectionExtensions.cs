@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ArticleApi.Data;
 
@@ -14,9 +15,11 @@ internal static class DatabaseServiceCollectionExtensions
             throw new InvalidOperationException($"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is missing: set it to a SQLite connection string such as 'Data Source=data/articles.db'.");
         }
 
-        services.AddPooledDbContextFactory<ArticleDbContext>(options => options
+        // Interceptors registered in the container (for example a test's statement counter) join every context.
+        services.AddPooledDbContextFactory<ArticleDbContext>((provider, options) => options
             .UseSqlite(connectionString)
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            .AddInterceptors(provider.GetServices<IInterceptor>()));
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<ArticleDbContext>>().CreateDbContext());
         services.AddSingleton<DataVersion>();
         services.AddHostedService<SchemaInitializer>();
