@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sourced by the checks that need the running service: start_app builds (unless built), starts the app on a free
+# Sourced by the checks that need the running service: start_app builds (incrementally), starts the app on a free
 # loopback port over a copy of samples/ with its own temp database, and waits until it answers. APP_URL is set;
 # the app and the temp folder are removed on exit, whatever happens.
 set -euo pipefail
@@ -18,9 +18,8 @@ trap stop_app EXIT
 
 start_app() {
   local dll="$ROOT/src/ArticleApi/bin/Debug/net10.0/ArticleApi.dll"
-  if [ ! -f "$dll" ]; then
-    dotnet build "$ROOT/src/ArticleApi" -nologo -v quiet >/dev/null
-  fi
+  # Incremental: quick after .ci/run's own build, and never a stale binary when a check runs alone.
+  dotnet build "$ROOT/src/ArticleApi" -nologo -v quiet >/dev/null
   local port
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
   APP_URL="http://127.0.0.1:$port"

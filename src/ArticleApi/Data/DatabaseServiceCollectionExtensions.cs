@@ -14,9 +14,11 @@ internal static class DatabaseServiceCollectionExtensions
             .Validate(_ => !string.IsNullOrWhiteSpace(connectionString), missing)
             .ValidateOnStart();
 
-        services.AddPooledDbContextFactory<ArticleDbContext>(options => options
+        // Interceptors registered in the container (for example a test's statement counter) join every context.
+        services.AddPooledDbContextFactory<ArticleDbContext>((provider, options) => options
             .UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? throw new InvalidOperationException(missing) : connectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            .AddInterceptors(provider.GetServices<IInterceptor>())
             // A stop cancels the importer's batch in flight: EF would log that rollback as an error. A real failure is
             // still logged, with its exception, by the import coordinator.
             .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.TransactionError, LogLevel.Debug))));

@@ -1,0 +1,80 @@
+using System.Data.Common;
+using ArticleApi.Tests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArticleApi.Tests.Articles;
+
+/// <summary>
+/// Counts the SQL statements a list request runs, through a command interceptor in a host of its own over the
+/// fixture's database (the data-version read aside): a fixed number whatever the page size, so no per-row queries.
+/// </summary>
+public sealed class ArticleStatementCountTests(SampleApiFixture fixture) : IClassFixture<SampleApiFixture>
+{
+    [Theory]
+    [InlineData("/articles?limit=2", 3)] // page keys, rows, topics
+    [InlineData("/articles?limit=20", 3)]
+    [InlineData("/articles?limit=100", 4)] // a page not filled by dated articles reads on into the undated ones: one more range
+    [InlineData("/articles?topic=ai&limit=20", 4)]
+    [InlineData("/articles?q=kubernetes&limit=20", 5)] // + snippets
+    [InlineData("/articles?q=kubernetes&sort=relevance&includeTotal=true&facets=topic,provider,published,type", 9)] // one range, + total + 4 facets
+    [InlineData("/topics/ai/articles?limit=50", 5)] // + the topic's existence
+    [InlineData("/related?limit=50", 2)] // links with images, their targets
+    public async Task AListRunsAFixedNumberOfStatements(string url, int expected)
+    {
+        var counter = new StatementCounter();
+        using var host = fixture.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(counter)));
+        using var client = host.CreateClient();
+        counter.Clear(); // the host's start-up schema check is not the request's
+
+        await client.GetJsonAsync(url);
+
+        var statements = counter.Statements;
+        Assert.True(expected == statements.Count, $"{url} ran {statements.Count} statements:\n{string.Join("\n---\n", statements)}");
+    }
+
+    private sealed class StatementCounter : DbCommandInterceptor
+    {
+        private readonly List<string> _statements = [];
+
+        public List<string> Statements
+        {
+            get
+            {
+                lock (_statements)
+                {
+                    return [.. _statements.Where(s => !s.Contains("\"ImportRuns\"", StringComparison.Ordinal))];
+                }
+            }
+        }
+
+        public void Clear()
+        {
+            lock (_statements)
+            {
+                _statements.Clear();
+            }
+        }
+
+        public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            lock (_statements)
+            {
+                _statements.Add(command.CommandText);
+            }
+
+            return base.ReaderExecutedAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+        {
+            lock (_statements)
+            {
+                _statements.Add(command.CommandText);
+            }
+
+            return base.ScalarExecutedAsync(command, eventData, result, cancellationToken);
+        }
+    }
+}
