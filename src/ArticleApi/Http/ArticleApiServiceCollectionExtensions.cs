@@ -43,18 +43,32 @@ internal static class ArticleApiServiceCollectionExtensions
             options.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "application/problem+json"];
         });
 
+        services.AddOptions<ResponseCacheOptions>().BindConfiguration(ResponseCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DataVersionCachePolicy>();
+        services.AddOutputCache();
+        services.AddOptions<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>().Configure<IOptions<ResponseCacheOptions>>((cache, settings) =>
+        {
+            cache.SizeLimit = settings.Value.SizeLimitMegabytes * 1024L * 1024L;
+            cache.AddPolicy(DataVersionCachePolicy.Name, policy => policy.AddPolicy<DataVersionCachePolicy>(), excludeDefaultPolicy: true);
+        });
+
         services.ConfigureSwaggerGen(ApiDocumentation.Configure);
         return services;
     }
 
     /// <summary>The middleware of the read API; call before mapping endpoints.</summary>
     public static IApplicationBuilder UseArticleApi(this IApplicationBuilder app) =>
-        app.UseResponseCompression().UseCors();
+        app.UseResponseCompression().UseCors().UseOutputCache();
 
     /// <summary>The read endpoints, all behind the one ETag filter.</summary>
     public static IEndpointRouteBuilder MapArticleApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("").AddEndpointFilter<ETagFilter>();
+        if (app.ServiceProvider.GetRequiredService<IOptions<ResponseCacheOptions>>().Value.Enabled)
+        {
+            api.CacheOutput(DataVersionCachePolicy.Name);
+        }
+
         api.MapArticleEndpoints();
         api.MapTopicEndpoints();
         api.MapProviderEndpoints();

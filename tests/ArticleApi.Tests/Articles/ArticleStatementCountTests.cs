@@ -33,48 +33,4 @@ public sealed class ArticleStatementCountTests(SampleApiFixture fixture) : IClas
         var statements = counter.Statements;
         Assert.True(expected == statements.Count, $"{url} ran {statements.Count} statements:\n{string.Join("\n---\n", statements)}");
     }
-
-    private sealed class StatementCounter : DbCommandInterceptor
-    {
-        private readonly List<string> _statements = [];
-
-        public List<string> Statements
-        {
-            get
-            {
-                lock (_statements)
-                {
-                    return [.. _statements.Where(s => !s.Contains("\"ImportRuns\"", StringComparison.Ordinal))];
-                }
-            }
-        }
-
-        public void Clear()
-        {
-            lock (_statements)
-            {
-                _statements.Clear();
-            }
-        }
-
-        public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
-        {
-            lock (_statements)
-            {
-                _statements.Add(command.CommandText);
-            }
-
-            return base.ReaderExecutedAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
-        {
-            lock (_statements)
-            {
-                _statements.Add(command.CommandText);
-            }
-
-            return base.ScalarExecutedAsync(command, eventData, result, cancellationToken);
-        }
-    }
 }
