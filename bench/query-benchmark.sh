@@ -26,40 +26,23 @@ if [ ! -f "$db.complete" ]; then
   touch "$db.complete"
 fi
 
-ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
-  dotnet "$app" --ConnectionStrings:Articles="Data Source=$db" --Import:Enabled=false \
-  --Serilog:MinimumLevel:Default=Warning --Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware=Warning \
-  >"$work/server.log" 2>&1 &
-server=$!
 ASPNETCORE_URLS="http://127.0.0.1:$((port + 1))" dotnet bench/ArticleApi.Baseline/bin/Release/net10.0/ArticleApi.Baseline.dll >/dev/null 2>&1 &
 baseline=$!
+server=
 trap 'kill $server $baseline 2>/dev/null || true' EXIT
 base="http://127.0.0.1:$port"
-for _ in $(seq 1 120); do curl -sf "$base/articles?limit=1" >/dev/null && break; sleep 0.5; done
 
-id=$(curl -sf "$base/articles?limit=1" | grep -oP '"id":"\K[^"]+' | head -1)
-topic=$(curl -sf "$base/topics" | grep -oP '"slug":"\K[^"]+' | head -1)
-provider=$(curl -sf "$base/providers" | grep -oP '"domain":"\K[^"]+' | head -1)
-# A deep page: follow `next` 250 times (page 251 of the newest-first listing).
-deep="$base/articles?limit=20"
-for _ in $(seq 1 250); do deep=$(curl -sf "$deep" | grep -oP '"next":"\K[^"]+' | sed 's/\\u0026/\&/g'); done
+start_server() { # response cache on or off
+  ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Production \
+    dotnet "$app" --ConnectionStrings:Articles="Data Source=$db" --Import:Enabled=false --ResponseCache:Enabled="$1" \
+    --Serilog:MinimumLevel:Default=Warning >"$work/server.log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 240); do curl -sf "$base/health/ready" >/dev/null && return; sleep 0.5; done
+  echo "the server did not become ready"; exit 1
+}
 
-requests=(
-  "ceiling: pre-rendered 18 KB|http://127.0.0.1:$((port + 1))/page?bytes=18000"
-  "ceiling: pre-rendered 900 B|http://127.0.0.1:$((port + 1))/page?bytes=900"
-  "first page, newest first|$base/articles"
-  "published=true&minQuality=40|$base/articles?published=true&minQuality=40"
-  "one topic|$base/articles?topic=$topic"
-  "one provider by heat|$base/providers/$provider/articles?sort=-heat"
-  "full-text q=kubernetes|$base/articles?q=kubernetes"
-  "one article by id|$base/articles/$id"
-  "deep page (251) by cursor|$deep"
-  "facets topic,provider|$base/articles?facets=topic,provider"
-)
-echo "machine: $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); $n articles; wrk -t2 -c32 -d${seconds}s --latency; $(date -u +%FT%TZ)"
-printf '%-30s %10s %9s %9s %7s %8s\n' request req/s p50 p99 errors bytes
-for entry in "${requests[@]}"; do
-  label=${entry%%|*}; url=${entry#*|}
+measure() { # label url
+  local label=$1 url=$2 status size out rps p50 p99 errors socket
   status=$(curl -s -o /dev/null -w '%{http_code}' "$url")
   size=$(curl -s "$url" | wc -c)
   out=$(wrk -t2 -c32 -d"${seconds}s" --latency "$url")
@@ -68,6 +51,31 @@ for entry in "${requests[@]}"; do
   p99=$(grep -oP '^\s+99%\s+\K\S+' <<<"$out")
   errors=$(grep -oP 'Non-2xx or 3xx responses: \K[0-9]+' <<<"$out" || true)
   socket=$(grep -oP 'Socket errors: \K.*' <<<"$out" || true)
-  printf '%-30s %10s %9s %9s %7s %8s %s\n' "$label" "$rps" "$p50" "$p99" "${errors:-0}" "$size" "${socket:+socket errors: $socket}${status/#200/}"
+  printf '%-32s %10s %9s %9s %7s %8s %s\n' "$label" "$rps" "$p50" "$p99" "${errors:-0}" "$size" "${socket:+socket errors: $socket }${status/#200/}"
+}
+
+echo "machine: $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); $n articles; wrk -t2 -c32 -d${seconds}s --latency; $(date -u +%FT%TZ)"
+printf '%-32s %10s %9s %9s %7s %8s\n' request req/s p50 p99 errors bytes
+measure "ceiling: pre-rendered 18 KB" "http://127.0.0.1:$((port + 1))/page?bytes=18000"
+measure "ceiling: pre-rendered 900 B" "http://127.0.0.1:$((port + 1))/page?bytes=900"
+
+for cache in false true; do
+  start_server "$cache"
+  id=$(curl -sf "$base/articles?limit=1" | grep -oP '"id":"\K[^"]+' | head -1)
+  topic=$(curl -sf "$base/topics" | grep -oP '"slug":"\K[^"]+' | head -1)
+  provider=$(curl -sf "$base/providers" | grep -oP '"domain":"\K[^"]+' | head -1)
+  # A deep page: follow `next` 250 times (page 251 of the newest-first listing).
+  deep="$base/articles?limit=20"
+  for _ in $(seq 1 250); do deep=$(curl -sf "$deep" | grep -oP '"next":"\K[^"]+' | sed 's/\\u0026/\&/g'); done
+  echo "--- response cache: $cache (topic $topic, provider $provider)"
+  measure "first page, newest first" "$base/articles"
+  measure "published=true&minQuality=40" "$base/articles?published=true&minQuality=40"
+  measure "one topic" "$base/articles?topic=$topic"
+  measure "one provider by heat" "$base/providers/$provider/articles?sort=-heat"
+  measure "full-text q=kubernetes" "$base/articles?q=kubernetes"
+  measure "one article by id" "$base/articles/$id"
+  measure "deep page (251) by cursor" "$deep"
+  measure "facets topic,provider" "$base/articles?facets=topic,provider"
+  echo "server memory: peak $(grep -oP 'VmHWM:\s+\K.*' /proc/$server/status), now $(grep -oP 'VmRSS:\s+\K.*' /proc/$server/status)"
+  kill "$server"; wait "$server" 2>/dev/null || true
 done
-echo "server peak RSS: $(grep -oP 'VmHWM:\s+\K.*' /proc/$server/status), now $(grep -oP 'VmRSS:\s+\K.*' /proc/$server/status)"
