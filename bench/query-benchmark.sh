@@ -31,6 +31,7 @@ baseline=$!
 server=
 trap 'kill $server $baseline 2>/dev/null || true' EXIT
 base="http://127.0.0.1:$port"
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$((port + 1))/page?bytes=16" >/dev/null && break; sleep 0.5; done
 
 start_server() { # response cache on or off
   ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Production \
@@ -43,7 +44,7 @@ start_server() { # response cache on or off
 
 measure() { # label url
   local label=$1 url=$2 status size out rps p50 p99 errors socket
-  status=$(curl -s -o /dev/null -w '%{http_code}' "$url")
+  status=$(curl -s -o /dev/null -w '%{http_code}' "$url" || true)
   size=$(curl -s "$url" | wc -c)
   out=$(wrk -t2 -c32 -d"${seconds}s" --latency "$url")
   rps=$(grep -oP 'Requests/sec:\s+\K[0-9.]+' <<<"$out")
@@ -61,9 +62,9 @@ measure "ceiling: pre-rendered 900 B" "http://127.0.0.1:$((port + 1))/page?bytes
 
 for cache in false true; do
   start_server "$cache"
-  id=$(curl -sf "$base/articles?limit=1" | grep -oP '"id":"\K[^"]+' | head -1)
-  topic=$(curl -sf "$base/topics" | grep -oP '"slug":"\K[^"]+' | head -1)
-  provider=$(curl -sf "$base/providers" | grep -oP '"domain":"\K[^"]+' | head -1)
+  id=$(curl -sf "$base/articles?limit=1" | grep -oP '"id":"\K[^"]+' | awk 'NR == 1')
+  topic=$(curl -sf "$base/topics" | grep -oP '"slug":"\K[^"]+' | awk 'NR == 1')
+  provider=$(curl -sf "$base/providers" | grep -oP '"domain":"\K[^"]+' | awk 'NR == 1')
   # A deep page: follow `next` 250 times (page 251 of the newest-first listing).
   deep="$base/articles?limit=20"
   for _ in $(seq 1 250); do deep=$(curl -sf "$deep" | grep -oP '"next":"\K[^"]+' | sed 's/\\u0026/\&/g'); done

@@ -5,7 +5,10 @@ namespace ArticleApi.Articles;
 /// <summary>The WHERE half of an article list: every filter of an <see cref="ArticleQuery"/> as LINQ over <see cref="Article"/>.</summary>
 internal static class ArticleFilters
 {
-    public static IQueryable<Article> Apply(IQueryable<Article> articles, ArticleQuery query, ArticleDbContext context, IFullTextSearch search)
+    /// <summary>Above this many articles, a topic filter probes each article in sort order instead of collecting the topic's articles.</summary>
+    public const int LargeTopic = 5_000;
+
+    public static IQueryable<Article> Apply(IQueryable<Article> articles, ArticleQuery query, ArticleDbContext context, IFullTextSearch search, ArticleCounts.Snapshot? counts = null)
     {
         if (query.Published is { } published)
         {
@@ -34,18 +37,16 @@ internal static class ArticleFilters
 
         if (query.RequiredTopic is { } requiredTopic)
         {
-            articles = WithTopic(articles, context, requiredTopic);
+            articles = WithTopics(articles, context, [requiredTopic], counts);
         }
 
         if (query.Topics.Count > 0 && query.AllTopics)
         {
-            articles = query.Topics.Aggregate(articles, (current, slug) => WithTopic(current, context, slug));
+            articles = query.Topics.Aggregate(articles, (current, slug) => WithTopics(current, context, [slug], counts));
         }
         else if (query.Topics.Count > 0)
         {
-            var slugs = query.Topics.ToArray();
-            // IN over an uncorrelated subquery: SQLite builds the key set once instead of probing per article.
-            articles = articles.Where(a => context.ArticleTopics.Where(t => slugs.Contains(t.Topic!.Slug)).Select(t => t.ArticleKey).Contains(a.Key));
+            articles = WithTopics(articles, context, [.. query.Topics], counts);
         }
 
         if (query.Providers.Count > 0)
@@ -88,6 +89,23 @@ internal static class ArticleFilters
         return articles;
     }
 
-    private static IQueryable<Article> WithTopic(IQueryable<Article> articles, ArticleDbContext context, string slug) =>
-        articles.Where(a => context.ArticleTopics.Where(t => t.Topic!.Slug == slug).Select(t => t.ArticleKey).Contains(a.Key));
+    /// <summary>
+    /// Articles naming any of <paramref name="slugs"/>. The plan depends on how many articles that is: a small topic is
+    /// read whole through its index and sorted (IN over an uncorrelated subquery); a large one is found by walking the
+    /// sort order and probing each article's topics (a correlated EXISTS), which stops after one page. Either plan on
+    /// the wrong side costs up to a hundred times more.
+    /// </summary>
+    private static IQueryable<Article> WithTopics(IQueryable<Article> articles, ArticleDbContext context, string[] slugs, ArticleCounts.Snapshot? counts)
+    {
+        if (counts is not null)
+        {
+            var ids = slugs.Select(slug => counts.TopicIds.GetValueOrDefault(slug, -1)).Where(id => id >= 0).ToArray();
+            if (ids.Sum(id => counts.Topic(id).All) > LargeTopic)
+            {
+                return articles.Where(a => context.ArticleTopics.Any(t => t.ArticleKey == a.Key && ids.Contains(t.TopicId)));
+            }
+        }
+
+        return articles.Where(a => context.ArticleTopics.Where(t => slugs.Contains(t.Topic!.Slug)).Select(t => t.ArticleKey).Contains(a.Key));
+    }
 }

@@ -9,11 +9,13 @@ namespace ArticleApi.Articles;
 /// rows of the page, their topics in one query, snippets in one query when searching, then the total and each facet
 /// when asked for. A fixed number of statements whatever the page size; no per-row queries.
 /// </summary>
-internal sealed class ArticleListReader(ArticleDbContext context, IFullTextSearch search)
+internal sealed class ArticleListReader(ArticleDbContext context, IFullTextSearch search, ArticleCounts counts)
 {
     public async Task<ArticlePage> ReadAsync(ArticleQuery query, HttpContext httpContext, CancellationToken cancellationToken)
     {
-        var filtered = ArticleFilters.Apply(context.Articles, query, context, search);
+        // Topic sizes choose the plan of a topic filter; they are counted once per data version.
+        var topicSizes = query.Topics.Count > 0 || query.RequiredTopic is not null ? await counts.GetAsync(cancellationToken) : null;
+        var filtered = ArticleFilters.Apply(context.Articles, query, context, search, topicSizes);
         var keys = new List<PageKey>();
         foreach (var segment in ArticleKeyset.Segments(filtered, query, context, search))
         {
@@ -63,7 +65,11 @@ internal sealed class ArticleListReader(ArticleDbContext context, IFullTextSearc
                 a.Published,
                 ProviderName = a.ProviderName ?? a.Provider!.Name,
                 a.ProviderDomain,
-                Image = a.Images.OrderBy(i => i.Position).Select(i => new ImageSummary(i.Url, i.Width, i.Height)).FirstOrDefault(),
+                // The first image is position 0. Scalar subqueries become primary-key lookups per row; a projected
+                // FirstOrDefault() would number every image in the table with ROW_NUMBER() on each request.
+                ImageUrl = a.Images.Where(i => i.Position == 0).Select(i => i.Url).FirstOrDefault(),
+                ImageWidth = a.Images.Where(i => i.Position == 0).Select(i => i.Width).FirstOrDefault(),
+                ImageHeight = a.Images.Where(i => i.Position == 0).Select(i => i.Height).FirstOrDefault(),
             })
             .ToDictionaryAsync(a => a.Key, cancellationToken);
 
@@ -83,7 +89,8 @@ internal sealed class ArticleListReader(ArticleDbContext context, IFullTextSearc
             var a = rows[key];
             var provider = a.ProviderName is null && a.ProviderDomain is null ? null : new ProviderSummary(a.ProviderName, a.ProviderDomain);
             return new ArticleListItem(a.Id, a.SourcePath, a.Title, a.Excerpt, a.PublishedDateTime, a.WebUrl, a.Type, a.Category,
-                a.Quality, a.Heat, a.Published, provider, [.. topics[key]], a.Image, snippets.GetValueOrDefault(key));
+                a.Quality, a.Heat, a.Published, provider, [.. topics[key]],
+                a.ImageUrl is null ? null : new ImageSummary(a.ImageUrl, a.ImageWidth, a.ImageHeight), snippets.GetValueOrDefault(key));
         })];
     }
 }

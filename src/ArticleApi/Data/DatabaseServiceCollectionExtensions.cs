@@ -24,6 +24,7 @@ internal static class DatabaseServiceCollectionExtensions
             .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.TransactionError, LogLevel.Debug))));
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<ArticleDbContext>>().CreateDbContext());
         services.AddSingleton<DataVersion>();
+        services.AddSingleton<ArticleCounts>();
         services.AddHostedService<SchemaInitializer>();
         return services;
     }

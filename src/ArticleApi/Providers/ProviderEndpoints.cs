@@ -28,7 +28,7 @@ internal static class ProviderEndpoints
     }
 
     internal static async Task<Results<Ok<ProviderList>, ValidationProblem>> ListAsync(
-        [AsParameters] ProviderListParameters parameters, ArticleDbContext db, CancellationToken cancellationToken)
+        [AsParameters] ProviderListParameters parameters, ArticleDbContext db, ArticleCounts counts, CancellationToken cancellationToken)
     {
         var reader = new ParameterReader();
         var q = reader.Text("q", parameters.Q);
@@ -45,19 +45,24 @@ internal static class ProviderEndpoints
             providers = providers.Where(p => EF.Functions.Like(p.Name, pattern, "\\") || EF.Functions.Like(p.Domain, pattern, "\\"));
         }
 
-        var rows = await providers
-            .Select(p => new { Provider = p, Count = db.Articles.Count(a => a.ProviderDomain == p.Domain) })
-            .OrderByDescending(r => r.Count).ThenBy(r => r.Provider.Domain)
-            .ToListAsync(cancellationToken);
+        var snapshot = await counts.GetAsync(cancellationToken);
+        var rows = (await providers.ToListAsync(cancellationToken))
+            .Select(p => (Provider: p, Count: snapshot.Provider(p.Domain)))
+            .OrderByDescending(r => r.Count).ThenBy(r => r.Provider.Domain, StringComparer.Ordinal)
+            .ToList();
         return TypedResults.Ok(new ProviderList(rows.ConvertAll(r => ToResponse(r.Provider, r.Count))));
     }
 
-    internal static async Task<Results<Ok<ProviderResponse>, ProblemHttpResult>> GetAsync(string domain, ArticleDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<ProviderResponse>, ProblemHttpResult>> GetAsync(string domain, ArticleDbContext db, ArticleCounts counts, CancellationToken cancellationToken)
     {
-        var row = await db.Providers.Where(p => p.Domain == domain)
-            .Select(p => new { Provider = p, Count = db.Articles.Count(a => a.ProviderDomain == p.Domain) })
-            .FirstOrDefaultAsync(cancellationToken);
-        return row is null ? NotFound(domain) : TypedResults.Ok(ToResponse(row.Provider, row.Count));
+        var provider = await db.Providers.Where(p => p.Domain == domain).FirstOrDefaultAsync(cancellationToken);
+        if (provider is null)
+        {
+            return NotFound(domain);
+        }
+
+        var snapshot = await counts.GetAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(provider, snapshot.Provider(domain)));
     }
 
     internal static async Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult>> ListArticlesAsync(

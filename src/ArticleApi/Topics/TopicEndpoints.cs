@@ -28,7 +28,7 @@ internal static class TopicEndpoints
     }
 
     internal static async Task<Results<Ok<TopicList>, ValidationProblem>> ListAsync(
-        [AsParameters] TopicListParameters parameters, ArticleDbContext db, CancellationToken cancellationToken)
+        [AsParameters] TopicListParameters parameters, ArticleDbContext db, ArticleCounts counts, CancellationToken cancellationToken)
     {
         var reader = new ParameterReader();
         var published = reader.Boolean("published", parameters.Published);
@@ -37,26 +37,25 @@ internal static class TopicEndpoints
             return TypedResults.ValidationProblem(reader.Errors);
         }
 
-        var links = db.ArticleTopics.AsQueryable();
-        if (published is { } value)
-        {
-            links = links.Where(t => db.Articles.Where(a => a.Published == value).Select(a => a.Key).Contains(t.ArticleKey));
-        }
-
-        var counts = links.GroupBy(t => t.TopicId).Select(g => new { TopicId = g.Key, Count = g.Count() });
-        var topics = await (from topic in db.Topics
-                            join count in counts on topic.Id equals count.TopicId
-                            orderby count.Count descending, topic.Slug
-                            select new TopicResponse(topic.Name, topic.Slug, count.Count)).ToListAsync(cancellationToken);
+        var snapshot = await counts.GetAsync(cancellationToken);
+        var topics = (await db.Topics.Select(t => new { t.Id, t.Name, t.Slug }).ToListAsync(cancellationToken))
+            .Select(t => new TopicResponse(t.Name, t.Slug, snapshot.Topic(t.Id).For(published)))
+            .Where(t => t.ArticleCount > 0)
+            .OrderByDescending(t => t.ArticleCount).ThenBy(t => t.Slug, StringComparer.Ordinal)
+            .ToList();
         return TypedResults.Ok(new TopicList(topics));
     }
 
-    internal static async Task<Results<Ok<TopicResponse>, ProblemHttpResult>> GetAsync(string slug, ArticleDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<TopicResponse>, ProblemHttpResult>> GetAsync(string slug, ArticleDbContext db, ArticleCounts counts, CancellationToken cancellationToken)
     {
-        var topic = await db.Topics.Where(t => t.Slug == slug)
-            .Select(t => new TopicResponse(t.Name, t.Slug, db.ArticleTopics.Count(at => at.TopicId == t.Id)))
-            .FirstOrDefaultAsync(cancellationToken);
-        return topic is null ? NotFound(slug) : TypedResults.Ok(topic);
+        var topic = await db.Topics.Where(t => t.Slug == slug).Select(t => new { t.Id, t.Name, t.Slug }).FirstOrDefaultAsync(cancellationToken);
+        if (topic is null)
+        {
+            return NotFound(slug);
+        }
+
+        var snapshot = await counts.GetAsync(cancellationToken);
+        return TypedResults.Ok(new TopicResponse(topic.Name, topic.Slug, snapshot.Topic(topic.Id).All));
     }
 
     internal static async Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult>> ListArticlesAsync(

@@ -63,6 +63,25 @@ public sealed class ArticleQueryPlanTests(ArticleQueryPlanTests.LargeDatabase da
     }
 
     [Fact]
+    public void ALargeTopicWalksTheSortOrderAndProbesEachArticlesTopics()
+    {
+        using var scope = database.Services.CreateScope();
+        var topicId = scope.ServiceProvider.GetRequiredService<ArticleDbContext>().Topics.Single(t => t.Slug == "topic-7").Id;
+        // As if topic-7 named half the articles: past ArticleFilters.LargeTopic the filter becomes a probe per article.
+        var counts = new ArticleCounts.Snapshot(0, new Dictionary<int, ArticleCounts.TopicCount> { [topicId] = new(50_000, 0, 0) },
+            new Dictionary<string, int> { ["topic-7"] = topicId }, new Dictionary<string, int>());
+
+        var plan = Plan(new ArticleListParameters { Topic = ["topic-7"] }, counts);
+
+        Assert.Equal(
+            [
+                "SEARCH a USING COVERING INDEX IX_Articles_PublishedDateTime_Id (PublishedDateTime>?)",
+                "SEARCH a0 EXISTS USING COVERING INDEX sqlite_autoindex_ArticleTopics_1 (ArticleKey=? AND TopicId=?)",
+            ],
+            plan);
+    }
+
+    [Fact]
     public void AProviderSortedByHeatSeeksTheProviderHeatIndex()
     {
         var plan = Plan(new ArticleListParameters { Provider = ["provider-3.example"], Sort = "-heat" });
@@ -82,14 +101,14 @@ public sealed class ArticleQueryPlanTests(ArticleQueryPlanTests.LargeDatabase da
 
     private const long BaseMilliseconds = 1_600_000_000_000;
 
-    private List<string> Plan(ArticleListParameters parameters)
+    private List<string> Plan(ArticleListParameters parameters, ArticleCounts.Snapshot? counts = null)
     {
         using var scope = database.Services.CreateScope();
         var context = scope.ServiceProvider.GetRequiredService<ArticleDbContext>();
         var search = scope.ServiceProvider.GetRequiredService<IFullTextSearch>();
         var reader = new ParameterReader();
         var query = ArticleQuery.Parse(parameters, reader) ?? throw new InvalidOperationException(string.Join("; ", reader.Errors.Select(e => e.Key)));
-        var filtered = ArticleFilters.Apply(context.Articles, query, context, search);
+        var filtered = ArticleFilters.Apply(context.Articles, query, context, search, counts);
         var sql = ArticleKeyset.Segments(filtered, query, context, search).First().Take(query.Limit + 1).ToQueryString();
         output.WriteLine(sql);
 
