@@ -8,21 +8,24 @@ internal static class ArticleFacets
 {
     public const int TopValues = 20;
 
+    /// <param name="everything">The per-version counts, when the filter is empty: topic and provider facets are then read from them.</param>
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>> CountAsync(
-        IQueryable<Article> filtered, IReadOnlyList<string> facets, ArticleDbContext context, CancellationToken cancellationToken)
+        IQueryable<Article> filtered, IReadOnlyList<string> facets, ArticleDbContext context, ArticleCounts.Snapshot? everything, CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal);
         foreach (var facet in facets)
         {
-            result[facet] = facet switch
+            result[facet] = (facet, everything) switch
             {
-                "topic" => await TopAsync(
+                ("topic", not null) => Top(everything.TopicIds.Select(t => new FacetValue(t.Key, everything.Topic(t.Value).All))),
+                ("provider", not null) => Top(everything.Providers.Select(p => new FacetValue(p.Key, p.Value))),
+                ("topic", _) => await TopAsync(
                     context.ArticleTopics.Where(t => filtered.Select(a => a.Key).Contains(t.ArticleKey)).GroupBy(t => t.Topic!.Slug)
                         .Select(g => new FacetCount { Value = g.Key, Count = g.Count() }), cancellationToken),
-                "provider" => await TopAsync(
+                ("provider", _) => await TopAsync(
                     filtered.Where(a => a.ProviderDomain != null).GroupBy(a => a.ProviderDomain!)
                         .Select(g => new FacetCount { Value = g.Key, Count = g.Count() }), cancellationToken),
-                "type" => await TopAsync(
+                ("type", _) => await TopAsync(
                     filtered.Where(a => a.Type != null).GroupBy(a => a.Type!)
                         .Select(g => new FacetCount { Value = g.Key, Count = g.Count() }), cancellationToken),
                 _ => await PublishedAsync(filtered, cancellationToken),
@@ -31,6 +34,9 @@ internal static class ArticleFacets
 
         return result;
     }
+
+    private static List<FacetValue> Top(IEnumerable<FacetValue> counts) =>
+        [.. counts.Where(f => f.Count > 0).OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).Take(TopValues)];
 
     // Most frequent first; equal counts by value, so the list is stable between requests.
     private static async Task<IReadOnlyList<FacetValue>> TopAsync(IQueryable<FacetCount> counts, CancellationToken cancellationToken) =>

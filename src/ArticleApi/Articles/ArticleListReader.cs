@@ -35,7 +35,8 @@ internal sealed class ArticleListReader(ArticleDbContext context, IFullTextSearc
 
         var items = await LoadItemsAsync([.. keys.Select(k => k.Key)], query.Search, cancellationToken);
         int? total = query.IncludeTotal ? await filtered.CountAsync(cancellationToken) : null;
-        var facets = query.Facets.Count > 0 ? await ArticleFacets.CountAsync(filtered, query.Facets, context, cancellationToken) : null;
+        var everything = query.Facets.Count > 0 && query.IsUnfiltered ? await counts.GetAsync(cancellationToken) : null;
+        var facets = query.Facets.Count > 0 ? await ArticleFacets.CountAsync(filtered, query.Facets, context, everything, cancellationToken) : null;
         return new ArticlePage(items, PageLinks.Next(httpContext, next), total, facets);
     }
 

@@ -54,6 +54,12 @@ internal sealed record ArticleQuery
 
     public IReadOnlyList<string> Facets { get; init; } = [];
 
+    /// <summary>True when no filter narrows the articles: counts over everything can come from <see cref="ArticleCounts"/>.</summary>
+    public bool IsUnfiltered =>
+        Published is null && MinQuality is null && MaxQuality is null && MinHeat is null && MaxHeat is null && Topics.Count == 0
+        && RequiredTopic is null && Providers.Count == 0 && RequiredProvider is null && From is null && To is null && Type is null
+        && Category is null && Search is null;
+
     /// <summary>Validates every parameter; the reader holds the errors when the result is null.</summary>
     public static ArticleQuery? Parse(ArticleListParameters p, ParameterReader reader)
     {
