@@ -1,4 +1,5 @@
 using ArticleApi;
+using ArticleApi.Health;
 using ArticleApi.Http;
 using ArticleApi.Import;
 using Serilog;
@@ -9,9 +10,16 @@ if (args.Length > 0 && args[0] == "import")
     return await ImportCommand.RunAsync(args[1..]);
 }
 
+// `ArticleApi health [url]`: the container's health probe (the runtime image has no curl).
+if (args.Length > 0 && args[0] == "health")
+{
+    return await HealthProbeCommand.RunAsync(args[1..]);
+}
+
 var builder = ArticleApiHost.CreateBuilder(args);
 builder.Services.AddArticleImport(builder.Configuration);
 builder.Services.AddArticleQueries(builder.Configuration);
+builder.Services.AddArticleHealthChecks();
 builder.Services.AddEndpointsApiExplorer();
 builder.Services.AddSwaggerGen();
 builder.Services.AddProblemDetails();
@@ -25,9 +33,9 @@ app.UseSwagger();
 app.UseSwaggerUI();
 app.MapImportEndpoints();
 app.MapArticleApi();
+app.MapHealthEndpoints();
 
-await app.RunAsync();
-return 0;
+return await app.RunServiceAsync();
 
 // WebApplicationFactory<Program> in the tests needs the entry point type to be public.
 public partial class Program;

@@ -10,6 +10,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
     public void Configure(EntityTypeBuilder<Article> builder)
     {
         builder.HasKey(a => a.Key);
+        builder.Property(a => a.Id).IsRequired();
         builder.HasIndex(a => a.Id).IsUnique();
         builder.HasIndex(a => a.SourcePath).IsUnique();
         builder.HasIndex(a => a.Link);

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using ArticleApi.Articles;
+using System.Threading.Channels;
 using ArticleApi.Data;
 using ArticleApi.Import.FrontMatter;
 using Microsoft.EntityFrameworkCore;
@@ -28,139 +27,165 @@ internal sealed partial class ArticleImporter(
         var passId = await ImportRunLog.StartAsync(contextFactory, source, startedAt, cancellationToken);
         LogPassStarted(passId, source);
 
+        try
+        {
+            var report = await PassAsync(passId, source, startedAt, files, settings, progress, cancellationToken);
+            await ImportRunLog.FinishAsync(contextFactory, report, CancellationToken.None);
+            var failedPaths = report.Failures.Select(failure => failure.Path).ToList();
+            LogPassFinished(passId, report.Seen, report.Added, report.Updated, report.Renamed, report.Unchanged, report.Deleted,
+                report.Skipped.Count, report.Failures.Count, report.Duration.TotalMilliseconds, failedPaths);
+            return report;
+        }
+        catch (Exception exception)
+        {
+            var outcome = exception is OperationCanceledException ? "cancelled" : "failed: " + exception.Message;
+            await ImportRunLog.AbandonAsync(contextFactory, passId, time.GetUtcNow(), outcome);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads changed files in batches on every core while the previous batch is written, so memory stays bounded by
+    /// the batch size (not the folder size) and parsing overlaps with writing.
+    /// </summary>
+    private async Task<ImportReport> PassAsync(
+        long passId, string source, DateTimeOffset startedAt, List<SourceFile> files, ImportOptions settings,
+        IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
         var ids = ArticleIdentity.Assign(files.Select(file => file.RelativePath));
         var stored = await LoadStoredAsync(cancellationToken);
-        var parser = new FrontMatterParser(new FrontMatterLimits(settings.MaxFileBytes));
+        var tally = new PassTally();
 
-        var skipped = new List<SkippedFile>();
-        var failures = new List<FailedFile>();
-        var pending = new List<PendingItem>();
-        var unchanged = 0;
-        var seenPaths = new HashSet<string>(StringComparer.Ordinal);
-        var done = 0;
-
+        // Size and modification time unchanged: not even read.
+        var onDisk = new HashSet<string>(files.Count, StringComparer.Ordinal);
+        var candidates = new List<Candidate>();
         foreach (var file in files)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            seenPaths.Add(file.RelativePath);
-            progress?.Report((++done, files.Count));
+            onDisk.Add(file.RelativePath);
             var id = ids[file.RelativePath];
             stored.TryGetValue(file.RelativePath, out var existing);
             if (existing is not null && existing.Id == id && existing.FileLength == file.Length && existing.FileModifiedAt == file.ModifiedAt)
             {
-                unchanged++;
-                continue;
+                tally.Unchanged++;
             }
-
-            byte[] bytes;
-            try
+            else
             {
-                bytes = file.Length > settings.MaxFileBytes ? [] : await File.ReadAllBytesAsync(file.FullPath, cancellationToken);
-            }
-            catch (IOException exception)
-            {
-                failures.Add(new FailedFile(file.RelativePath, 0, 0, "cannot read the file: " + exception.Message));
-                continue;
-            }
-
-            var hash = file.Length > settings.MaxFileBytes ? "" : Convert.ToHexStringLower(SHA256.HashData(bytes));
-            if (existing is not null && existing.Id == id && existing.ContentHash == hash)
-            {
-                // Touched but not changed: remember the new stat so the next scan skips it without reading.
-                pending.Add(new PendingItem.Restat(existing.Key, file));
-                unchanged++;
-                continue;
-            }
-
-            var result = file.Length > settings.MaxFileBytes
-                ? new FrontMatterResult.Broken(new SourceError(0, 0, $"file is {file.Length} bytes, over the limit of {settings.MaxFileBytes} bytes (Import:MaxFileBytes)"))
-                : parser.Parse(bytes);
-            var mapping = result switch
-            {
-                FrontMatterResult.Parsed parsed => ItemMapper.Map(parsed.FrontMatter, parsed.Body),
-                FrontMatterResult.NotAnItem notAnItem => new ItemMapping.NotAnItem(notAnItem.Reason),
-                FrontMatterResult.Broken broken => new ItemMapping.Broken(broken.Error),
-                _ => throw new InvalidOperationException("unknown parse result"),
-            };
-
-            switch (mapping)
-            {
-                case ItemMapping.Item item:
-                    var article = item.Article;
-                    article.Id = id;
-                    article.SourcePath = file.RelativePath;
-                    article.ContentHash = hash;
-                    article.FileLength = file.Length;
-                    article.FileModifiedAt = file.ModifiedAt;
-                    article.ImportedAt = startedAt;
-                    pending.Add(new PendingItem.Upsert(existing?.Key, article, item.TopicNames));
-                    break;
-                case ItemMapping.NotAnItem notAnItem:
-                    skipped.Add(new SkippedFile(file.RelativePath, notAnItem.Reason));
-                    // The file says it is no longer an item: what was imported from it goes.
-                    seenPaths.Remove(file.RelativePath);
-                    break;
-                case ItemMapping.Broken broken:
-                    // A broken file keeps its last good version, if any: it is "seen", so not deleted.
-                    failures.Add(new FailedFile(file.RelativePath, broken.Error.Line, broken.Error.Column, broken.Error.Reason));
-                    LogFileFailed(file.RelativePath, broken.Error.Line, broken.Error.Column, broken.Error.Reason);
-                    break;
+                candidates.Add(new Candidate(file, id, existing));
             }
         }
 
-        var gone = stored.Values.Where(row => !seenPaths.Contains(row.SourcePath)).ToList();
-        var renamed = MatchRenames(pending, gone);
-        var writer = new ArticleWriter(contextFactory);
-        var counts = await writer.WriteAsync(pending, gone, settings.BatchSize, cancellationToken);
+        var gone = new VanishedArticles(stored.Values.Where(row => !onDisk.Contains(row.SourcePath)));
+        await using var writer = await ArticleWriter.OpenAsync(contextFactory, settings.BatchSize, cancellationToken);
 
-        var report = new ImportReport
+        // Only when two paths slug alike can a new file take the id of a vanished one: that row must go first.
+        var newIds = candidates.Where(c => c.Existing is null).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        tally.Deleted += await writer.DeleteAsync(gone.TakeAll(row => newIds.Contains(row.Id)), cancellationToken);
+
+        var reader = new SourceFileReader(new FrontMatterParser(new FrontMatterLimits(settings.MaxFileBytes)), settings.MaxFileBytes);
+        var done = tally.Unchanged;
+        progress?.Report((done, files.Count));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var batches = Channel.CreateBounded<(Candidate[] Chunk, FileOutcome[] Outcomes)>(1);
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var chunk in candidates.Chunk(settings.BatchSize))
+                {
+                    var outcomes = new FileOutcome[chunk.Length];
+                    await Parallel.ForAsync(0, chunk.Length, stop.Token, async (index, token) =>
+                    {
+                        outcomes[index] = await reader.ReadAsync(chunk[index].File, chunk[index].Id, chunk[index].Existing, startedAt, token);
+                        progress?.Report((Interlocked.Increment(ref done), files.Count));
+                    });
+                    await batches.Writer.WriteAsync((chunk, outcomes), stop.Token);
+                }
+            }
+            finally
+            {
+                batches.Writer.Complete();
+            }
+        }, stop.Token);
+
+        var toDelete = new List<long>();
+        try
+        {
+            await foreach (var (chunk, outcomes) in batches.Reader.ReadAllAsync(cancellationToken))
+            {
+                var pending = Decide(chunk, outcomes, gone, tally, toDelete);
+                await writer.WriteBatchAsync(pending, tally, cancellationToken);
+            }
+        }
+        finally
+        {
+            // If writing failed, stop reading; then surface the reader's own failure, if any.
+            await stop.CancelAsync();
+            await producer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        await producer;
+        tally.Deleted += await writer.DeleteAsync([.. gone.TakeAll(_ => true).Concat(toDelete)], cancellationToken);
+        if (tally.Changed)
+        {
+            await writer.RemoveOrphansAsync(cancellationToken);
+        }
+
+        return new ImportReport
         {
             PassId = passId,
             SourceDirectory = source,
             StartedAt = startedAt,
             FinishedAt = time.GetUtcNow(),
             Seen = files.Count,
-            Added = counts.Added,
-            Updated = counts.Updated,
-            Renamed = renamed,
-            Unchanged = unchanged,
-            Deleted = gone.Count,
-            Skipped = skipped,
-            Failures = failures,
+            Added = tally.Added,
+            Updated = tally.Updated,
+            Renamed = tally.Renamed,
+            Unchanged = tally.Unchanged,
+            Deleted = tally.Deleted,
+            Skipped = tally.Skipped,
+            Failures = tally.Failures,
         };
-        await ImportRunLog.FinishAsync(contextFactory, report, CancellationToken.None);
-        var failedPaths = failures.ConvertAll(failure => failure.Path);
-        LogPassFinished(passId, report.Seen, report.Added, report.Updated, report.Renamed, report.Unchanged, report.Deleted,
-            report.Skipped.Count, report.Failures.Count, report.Duration.TotalMilliseconds, failedPaths);
-        return report;
     }
 
-    /// <summary>
-    /// A new path whose content hash equals that of a vanished path is the same file moved: its row is updated in
-    /// place (same key) instead of deleted and added. Returns how many renames were found.
-    /// </summary>
-    private static int MatchRenames(List<PendingItem> pending, List<StoredArticle> gone)
+    /// <summary>Turns a batch of read files into writes, in file order, and tallies what is not written.</summary>
+    private List<PendingItem> Decide(Candidate[] chunk, FileOutcome[] outcomes, VanishedArticles gone, PassTally tally, List<long> toDelete)
     {
-        var renamed = 0;
-        for (var index = 0; index < pending.Count; index++)
+        var pending = new List<PendingItem>(chunk.Length);
+        for (var index = 0; index < chunk.Length; index++)
         {
-            if (pending[index] is not PendingItem.Upsert { ExistingKey: null } upsert)
+            var (file, _, existing) = chunk[index];
+            switch (outcomes[index])
             {
-                continue;
-            }
+                case FileOutcome.SameContent same:
+                    // Touched but not changed: remember the new stat so the next scan skips it without reading.
+                    pending.Add(new PendingItem.Restat(same.Key, file));
+                    tally.Unchanged++;
+                    break;
+                case FileOutcome.Item item when existing is null && gone.TryTakeByHash(item.Article.ContentHash, out var moved):
+                    // A new path with the bytes of a vanished one is the same file moved: same row, new path and id.
+                    pending.Add(new PendingItem.Upsert(moved.Key, item.Article, item.TopicNames, IsRename: true));
+                    break;
+                case FileOutcome.Item item:
+                    pending.Add(new PendingItem.Upsert(existing?.Key, item.Article, item.TopicNames));
+                    break;
+                case FileOutcome.Skipped skip:
+                    tally.Skipped.Add(new SkippedFile(file.RelativePath, skip.Reason));
+                    if (existing is not null)
+                    {
+                        // The file says it is no longer an item: what was imported from it goes.
+                        toDelete.Add(existing.Key);
+                    }
 
-            var match = gone.FindIndex(row => row.ContentHash == upsert.Article.ContentHash);
-            if (match < 0)
-            {
-                continue;
+                    break;
+                case FileOutcome.Failed failed:
+                    // A broken file keeps its last good version, if any.
+                    tally.Failures.Add(new FailedFile(file.RelativePath, failed.Line, failed.Column, failed.Reason));
+                    LogFileFailed(file.RelativePath, failed.Line, failed.Column, failed.Reason);
+                    break;
             }
-
-            pending[index] = upsert with { ExistingKey = gone[match].Key, IsRename = true };
-            gone.RemoveAt(match);
-            renamed++;
         }
 
-        return renamed;
+        return pending;
     }
 
     private async Task<Dictionary<string, StoredArticle>> LoadStoredAsync(CancellationToken cancellationToken)

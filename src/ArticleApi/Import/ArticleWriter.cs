@@ -1,174 +1,121 @@
-using ArticleApi.Articles;
+using System.Data.Common;
 using ArticleApi.Data;
-using ArticleApi.Providers;
-using ArticleApi.Topics;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArticleApi.Import;
 
 /// <summary>
-/// Writes a pass's decisions. Each batch is one transaction, so a crash or a cancellation leaves the database as it
-/// was before or after a batch, never with half an article. Readers are not blocked (WAL).
+/// Writes a pass's decisions with prepared statements on one connection held for the pass. Each batch is one
+/// transaction, so a crash or a cancellation leaves the database as it was before or after a batch, never with half
+/// an article; readers are not blocked (WAL). Keys are handed out here (one importer writes at a time), so children
+/// need no round trip.
 /// </summary>
-internal sealed class ArticleWriter(IDbContextFactory<ArticleDbContext> contextFactory)
+internal sealed class ArticleWriter : IAsyncDisposable
 {
-    public async Task<(int Added, int Updated)> WriteAsync(
-        IReadOnlyList<PendingItem> pending, IReadOnlyList<StoredArticle> gone, int batchSize, CancellationToken cancellationToken)
+    private readonly ArticleDbContext _context;
+    private readonly DbConnection _connection;
+    private readonly WriteLookups _lookups;
+    private readonly ArticleStatements _statements;
+    private readonly int _batchSize;
+
+    private ArticleWriter(ArticleDbContext context, WriteLookups lookups, int batchSize)
     {
-        // Deletions first: a new file may take the id a vanished one had.
-        foreach (var chunk in gone.Chunk(batchSize))
-        {
-            await DeleteAsync([.. chunk.Select(row => row.Key)], cancellationToken);
-        }
-
-        var added = 0;
-        var updated = 0;
-        foreach (var chunk in pending.Chunk(batchSize))
-        {
-            await WriteBatchAsync(chunk, cancellationToken);
-            foreach (var item in chunk)
-            {
-                if (item is PendingItem.Upsert { ExistingKey: null })
-                {
-                    added++;
-                }
-                else if (item is PendingItem.Upsert { IsRename: false })
-                {
-                    updated++;
-                }
-            }
-        }
-
-        if (gone.Count > 0 || added + updated > 0)
-        {
-            await RemoveOrphansAsync(cancellationToken);
-        }
-
-        return (added, updated);
+        _context = context;
+        _connection = context.Database.GetDbConnection();
+        _lookups = lookups;
+        _statements = new ArticleStatements(_connection);
+        _batchSize = batchSize;
     }
 
-    private async Task DeleteAsync(long[] keys, CancellationToken cancellationToken)
+    public static async Task<ArticleWriter> OpenAsync(IDbContextFactory<ArticleDbContext> contextFactory, int batchSize, CancellationToken cancellationToken)
     {
-        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        await context.Articles.Where(a => keys.Contains(a.Key)).ExecuteDeleteAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        var lookups = await WriteLookups.LoadAsync(context.Database.GetDbConnection(), cancellationToken);
+        return new ArticleWriter(context, lookups, batchSize);
     }
 
-    private async Task WriteBatchAsync(PendingItem[] batch, CancellationToken cancellationToken)
+    /// <summary>Writes one batch in one transaction, counting what it added and updated into <paramref name="tally"/>.</summary>
+    public async Task WriteBatchAsync(IReadOnlyList<PendingItem> batch, PassTally tally, CancellationToken cancellationToken)
     {
-        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        context.ChangeTracker.AutoDetectChangesEnabled = false;
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        if (batch.Count == 0)
+        {
+            return;
+        }
 
+        await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
+        _statements.Transaction = transaction;
         var upserts = batch.OfType<PendingItem.Upsert>().ToList();
-        var replacedKeys = upserts.Where(u => u.ExistingKey is not null).Select(u => u.ExistingKey!.Value).ToArray();
-        if (replacedKeys.Length > 0)
-        {
-            // Replace, not patch: children (images, topics, related) are rewritten whole, and the key is kept.
-            await context.Articles.Where(a => replacedKeys.Contains(a.Key)).ExecuteDeleteAsync(cancellationToken);
-        }
-
-        var topics = await TopicsForAsync(context, upserts, cancellationToken);
-        var providers = await ProvidersForAsync(context, upserts, cancellationToken);
+        // Replace, not patch: children (images, topics, related) are rewritten whole, and the key is kept.
+        await DeleteKeysAsync(transaction, [.. upserts.Where(u => u.ExistingKey is not null).Select(u => u.ExistingKey!.Value)], cancellationToken);
+        // A failed batch ends the pass (and this writer with it), so the in-memory lookups never outlive a rollback.
         foreach (var upsert in upserts)
         {
-            var article = upsert.Article;
-            article.Key = upsert.ExistingKey ?? 0;
-            article.Topics = [.. upsert.TopicNames
-                .Select(name => (Name: name, Topic: topics[Slug.From(name)]))
-                .DistinctBy(pair => pair.Topic.Slug)
-                .Select((pair, position) => new ArticleTopic
-                {
-                    Topic = pair.Topic,
-                    Position = position,
-                    NameAsWritten = pair.Name == pair.Topic.Name ? null : pair.Name,
-                })];
-            if (article.ProviderDomain is not null)
-            {
-                providers[article.ProviderDomain].Apply(article);
-            }
-
-            context.Articles.Add(article);
+            await _statements.InsertAsync(upsert.ExistingKey ?? _lookups.NextArticleKey++, upsert.Article, upsert.TopicNames, _lookups, cancellationToken);
         }
 
         foreach (var restat in batch.OfType<PendingItem.Restat>())
         {
-            await context.Articles.Where(a => a.Key == restat.Key).ExecuteUpdateAsync(
-                set => set.SetProperty(a => a.FileLength, restat.File.Length).SetProperty(a => a.FileModifiedAt, restat.File.ModifiedAt),
-                cancellationToken);
+            await _statements.RestatAsync(restat.Key, restat.File, cancellationToken);
         }
 
-        context.ChangeTracker.DetectChanges();
-        await context.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-    }
 
-    /// <summary>The topic rows the batch names, by slug: existing ones loaded, new ones added to the context.</summary>
-    private static async Task<Dictionary<string, Topic>> TopicsForAsync(ArticleDbContext context, List<PendingItem.Upsert> upserts, CancellationToken cancellationToken)
-    {
-        var names = upserts.SelectMany(u => u.TopicNames).GroupBy(Slug.From, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var slugs = names.Keys.ToArray();
-        var topics = await context.Topics.AsTracking().Where(t => slugs.Contains(t.Slug)).ToDictionaryAsync(t => t.Slug, StringComparer.Ordinal, cancellationToken);
-        foreach (var (slug, name) in names)
+        foreach (var upsert in upserts)
         {
-            if (!topics.ContainsKey(slug))
+            if (upsert.ExistingKey is null)
             {
-                var topic = new Topic { Slug = slug, Name = name };
-                context.Topics.Add(topic);
-                topics[slug] = topic;
+                tally.Added++;
+            }
+            else if (upsert.IsRename)
+            {
+                tally.Renamed++;
+            }
+            else
+            {
+                tally.Updated++;
             }
         }
-
-        return topics;
     }
 
-    /// <summary>The provider rows the batch names, by domain; each takes the name and logo of the last file naming it.</summary>
-    private static async Task<Dictionary<string, ProviderUpdate>> ProvidersForAsync(ArticleDbContext context, List<PendingItem.Upsert> upserts, CancellationToken cancellationToken)
+    /// <summary>Deletes articles by key, a batch per transaction; their images, topics and links go with them (ON DELETE CASCADE).</summary>
+    public async Task<int> DeleteAsync(IReadOnlyCollection<long> keys, CancellationToken cancellationToken)
     {
-        var domains = upserts.Select(u => u.Article.ProviderDomain).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
-        var existing = await context.Providers.AsTracking().Where(p => domains.Contains(p.Domain)).ToDictionaryAsync(p => p.Domain, StringComparer.Ordinal, cancellationToken);
-        var updates = new Dictionary<string, ProviderUpdate>(StringComparer.Ordinal);
-        foreach (var domain in domains)
+        foreach (var chunk in keys.Chunk(_batchSize))
         {
-            if (!existing.TryGetValue(domain, out var provider))
-            {
-                provider = new Provider { Domain = domain, Name = domain };
-                context.Providers.Add(provider);
-            }
-
-            updates[domain] = new ProviderUpdate(provider);
+            await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
+            await DeleteKeysAsync(transaction, chunk, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        return updates;
+        return keys.Count;
     }
 
-    private async Task RemoveOrphansAsync(CancellationToken cancellationToken)
+    /// <summary>Topics and providers no article names any more.</summary>
+    public async Task RemoveOrphansAsync(CancellationToken cancellationToken)
     {
-        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await context.Topics.Where(t => !context.ArticleTopics.Any(at => at.TopicId == t.Id)).ExecuteDeleteAsync(cancellationToken);
-        await context.Providers.Where(p => !context.Articles.Any(a => a.ProviderDomain == p.Domain)).ExecuteDeleteAsync(cancellationToken);
+        await _context.Topics.Where(t => !_context.ArticleTopics.Any(at => at.TopicId == t.Id)).ExecuteDeleteAsync(cancellationToken);
+        await _context.Providers.Where(p => !_context.Articles.Any(a => a.ProviderDomain == p.Domain)).ExecuteDeleteAsync(cancellationToken);
     }
 
-    /// <summary>Copies an article's view of its provider (name, first logo) onto the shared provider row.</summary>
-    private sealed class ProviderUpdate(Provider provider)
+    public async ValueTask DisposeAsync()
     {
-        public void Apply(Article article)
+        await _statements.DisposeAsync();
+        await _context.DisposeAsync();
+    }
+
+    private async Task DeleteKeysAsync(DbTransaction transaction, long[] keys, CancellationToken cancellationToken)
+    {
+        if (keys.Length == 0)
         {
-            if (!string.IsNullOrWhiteSpace(article.ProviderName))
-            {
-                provider.Name = article.ProviderName;
-            }
-
-            var logo = article.ProviderImages.FirstOrDefault();
-            if (logo is not null)
-            {
-                provider.LogoUrl = logo.Url;
-                provider.LogoWidth = logo.Width;
-                provider.LogoHeight = logo.Height;
-            }
-
-            article.Provider = provider;
+            return;
         }
+
+        await using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+#pragma warning disable CA2100 // The keys are integers formatted here, not text from outside.
+        command.CommandText = $"DELETE FROM \"Articles\" WHERE \"Key\" IN ({string.Join(",", keys)})";
+#pragma warning restore CA2100
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

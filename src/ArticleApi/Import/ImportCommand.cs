@@ -28,7 +28,7 @@ internal static class ImportCommand
         };
 
         var importer = app.Services.GetRequiredService<ArticleImporter>();
-        var progress = Console.IsOutputRedirected ? null : new ConsoleProgressBar();
+        var progress = Console.IsErrorRedirected ? null : new ConsoleProgressBar();
         ImportReport report;
         try
         {

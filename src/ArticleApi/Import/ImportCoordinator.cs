@@ -14,6 +14,9 @@ internal sealed partial class ImportCoordinator(ArticleImporter importer, DataVe
 
     public bool FirstPassDone => _firstPassDone;
 
+    /// <summary>Raised after every completed pass, with its report (tests and readiness listen).</summary>
+    public event Action<ImportReport>? PassCompleted;
+
     public void Dispose()
     {
         _passLock.Dispose();
@@ -63,10 +66,13 @@ internal sealed partial class ImportCoordinator(ArticleImporter importer, DataVe
         await _passLock.WaitAsync(cancellationToken);
         try
         {
-            return await importer.RunAsync(cancellationToken: cancellationToken);
+            var report = await importer.RunAsync(cancellationToken: cancellationToken);
+            PassCompleted?.Invoke(report);
+            return report;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            LogPassCancelled();
             throw;
         }
         catch (Exception exception)
@@ -84,6 +90,9 @@ internal sealed partial class ImportCoordinator(ArticleImporter importer, DataVe
     }
 
 #pragma warning restore CA1031
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import pass cancelled by shutdown: committed batches stay, the batch in flight rolled back; the next start carries on")]
+    private partial void LogPassCancelled();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Import pass failed; the service carries on and the next pass retries")]
     private partial void LogPassFailed(Exception exception);

@@ -31,7 +31,7 @@ internal static class ImportEndpoints
 
         var details = JsonSerializer.Deserialize<ImportRunDetails>(run.Details, ImportRunDetails.JsonOptions);
         return TypedResults.Ok(new ImportStatusResponse(
-            run.Id, run.SourceDirectory, run.StartedAt, run.FinishedAt, run.FinishedAt is null,
+            run.Id, run.SourceDirectory, run.StartedAt, run.FinishedAt, run.FinishedAt is null, run.Outcome,
             run.Seen, run.Added, run.Updated, run.Renamed, run.Unchanged, run.Deleted, run.Skipped, run.Failed,
             run.FinishedAt is { } finished ? (finished - run.StartedAt).TotalMilliseconds : null,
             details?.Skipped ?? [], details?.Failures ?? []));

@@ -30,6 +30,9 @@ internal sealed class ImportRun
 
     public int Failed { get; set; }
 
+    /// <summary><c>running</c>, <c>completed</c>, <c>cancelled</c> or <c>failed: reason</c>.</summary>
+    public string Outcome { get; set; } = "running";
+
     /// <summary>True when the pass added, updated or deleted something: the data version moves with it.</summary>
     public bool Changed { get; set; }
 

@@ -30,8 +30,19 @@ internal static class ImportRunLog
             .SetProperty(r => r.Deleted, report.Deleted)
             .SetProperty(r => r.Skipped, report.Skipped.Count)
             .SetProperty(r => r.Failed, report.Failures.Count)
+            .SetProperty(r => r.Outcome, "completed")
             .SetProperty(r => r.Changed, report.Changed)
             .SetProperty(r => r.Details, details), cancellationToken);
+    }
+
+    /// <summary>Closes a pass that stopped early. Batches it committed stay; the data version moves in case they changed something.</summary>
+    public static async Task AbandonAsync(IDbContextFactory<ArticleDbContext> contextFactory, long passId, DateTimeOffset finishedAt, string outcome)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync();
+        await context.ImportRuns.Where(r => r.Id == passId).ExecuteUpdateAsync(set => set
+            .SetProperty(r => r.FinishedAt, finishedAt)
+            .SetProperty(r => r.Outcome, outcome)
+            .SetProperty(r => r.Changed, true));
     }
 
     /// <summary>The newest pass (finished or running), or null before the first one.</summary>

@@ -7,7 +7,8 @@ internal static class ImportServiceCollectionExtensions
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ArticleImporter>();
         services.AddSingleton<ImportCoordinator>();
-        if (configuration.GetValue($"{ImportOptions.SectionName}:{nameof(ImportOptions.Enabled)}", defaultValue: true))
+        // Read leniently here: a bad value must reach start-up validation, which names the key, not crash the builder.
+        if (!bool.TryParse(configuration[$"{ImportOptions.SectionName}:{nameof(ImportOptions.Enabled)}"], out var enabled) || enabled)
         {
             services.AddHostedService<ImportWorker>();
         }

@@ -7,6 +7,7 @@ internal sealed record ImportStatusResponse(
     DateTimeOffset StartedAt,
     DateTimeOffset? FinishedAt,
     bool Running,
+    string Outcome,
     int Seen,
     int Added,
     int Updated,

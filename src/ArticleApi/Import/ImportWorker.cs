@@ -14,6 +14,8 @@ internal sealed partial class ImportWorker(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The first pass can scan a large folder synchronously: never hold up the host's start (and so the server) with it.
+        await Task.Yield();
         var settings = options.Value;
         using var watcher = settings.Watch ? TryWatch(settings.SourceDirectory) : null;
         var rescan = settings.RescanInterval > TimeSpan.Zero ? settings.RescanInterval : Timeout.InfiniteTimeSpan;

@@ -32,7 +32,9 @@ internal static class SourceScanner
                 continue;
             }
 
-            files.Add(new SourceFile(relative, file.FullName, file.Length, file.LastWriteTimeUtc));
+            // Milliseconds: the precision the database keeps, so an untouched file compares equal on the next scan.
+            var modified = DateTimeOffset.FromUnixTimeMilliseconds(new DateTimeOffset(file.LastWriteTimeUtc).ToUnixTimeMilliseconds());
+            files.Add(new SourceFile(relative, file.FullName, file.Length, modified));
         }
 
         // Ordinal order: ids, batches and "last file wins" for shared provider names are the same on every machine.

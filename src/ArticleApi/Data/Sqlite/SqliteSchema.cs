@@ -43,7 +43,8 @@ internal static class SqliteSchema
         await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
 
-    private static async Task<long> ReadVersionAsync(ArticleDbContext context, CancellationToken cancellationToken) =>
+    /// <summary>The version the file holds; <see cref="Version"/> when its schema is current.</summary>
+    public static async Task<long> ReadVersionAsync(ArticleDbContext context, CancellationToken cancellationToken) =>
         await context.Database.SqlQueryRaw<long>("SELECT user_version AS Value FROM pragma_user_version").SingleAsync(cancellationToken);
 
     private static void EnsureFolder(string? connectionString)

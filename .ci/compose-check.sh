@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Validates docker/docker-compose.yml with Debian's docker-compose (it parses and resolves without a Docker engine).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v docker-compose >/dev/null; then
+  echo "installing docker-compose"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends docker-compose >/dev/null
+fi
+echo "docker-compose $(docker-compose version --short 2>/dev/null || docker-compose --version)"
+
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+docker-compose -f docker/docker-compose.yml config > "$out"
+echo "--- docker-compose -f docker/docker-compose.yml config (head)"
+head -n 40 "$out"
+
+# The parts operators rely on, as resolved by compose.
+fail=0
+expect() {
+  if grep -Eq -- "$2" "$out"; then echo "ok: $1"; else echo "MISSING: $1 (/$2/)"; fail=1; fi
+}
+expect "service api" '^  api:'
+expect "build context is the repository root" "context: $(pwd)\$"
+expect "article folder (../samples by default) mounted read-only at /articles" "$(pwd)/samples:/articles:ro\$"
+expect "named volume for the database at /data" 'articleapi-data:/data'
+expect "health check runs the built-in probe" '^      - health$'
+expect "restart policy" 'restart: unless-stopped'
+expect "port 8080" 'target: 8080'
+expect "compact JSON logs" 'Serilog__ConsoleFormat: CompactJson'
+expect "stop grace period" 'stop_grace_period: 20s'
+# ARTICLES_DIR moves the article folder without editing the file.
+# (Captured first: under pipefail, grep -q closing the pipe early would fail the pipeline.)
+overridden=$(ARTICLES_DIR=/srv/articles docker-compose -f docker/docker-compose.yml config)
+if grep -q -- '- /srv/articles:/articles:ro$' <<<"$overridden"; then
+  echo "ok: ARTICLES_DIR overrides the article folder"
+else
+  echo "MISSING: ARTICLES_DIR override"; fail=1
+fi
+[ "$fail" -eq 0 ] && echo "compose file OK"
+exit "$fail"

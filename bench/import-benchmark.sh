@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Import benchmark: cold import of N generated files, a re-scan with nothing changed, a re-scan with 1% edited.
+# Usage: bench/import-benchmark.sh [N ...]   (default: 10000 100000)
+# Prints one line per phase: files, pass time (the importer's own report), files/s, process time, peak RSS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@")
+[ $# -gt 0 ] || sizes=(10000 100000)
+work=${BENCH_DIR:-/tmp/articleapi-bench}
+mkdir -p "$work"
+for project in src/ArticleApi bench/ArticleApi.Generator; do dotnet build -c Release -nologo -v quiet "$project" >/dev/null; done
+app=src/ArticleApi/bin/Release/net10.0/ArticleApi.dll
+generator=bench/ArticleApi.Generator/bin/Release/net10.0/ArticleApi.Generator.dll
+
+run_pass() { # label folder db
+  local label=$1 folder=$2 db=$3 out
+  out=$( { /usr/bin/time -f "process %e s, peak RSS %M KB" dotnet "$app" import "$folder" \
+           --ConnectionStrings:Articles="Data Source=$db" --Serilog:MinimumLevel:Default=Warning; } 2>&1 || true)
+  local ms seen
+  ms=$(grep -oP '^Import of .* in \K[0-9]+(?= ms)' <<<"$out")
+  seen=$(grep -oP 'seen \K[0-9]+' <<<"$out")
+  printf '%-28s %8s files  pass %7s ms  %8.0f files/s  %s\n' "$label" "$seen" "$ms" \
+    "$(awk -v s="$seen" -v m="$ms" 'BEGIN { print s * 1000 / m }')" "$(grep -oP 'process .*' <<<"$out")"
+  grep -oP 'seen .*' <<<"$out" | sed 's/^/    /'
+}
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB; load $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"
+for n in "${sizes[@]}"; do
+  folder="$work/corpus-$n"
+  if [ ! -f "$folder/.complete" ]; then
+    rm -rf "$folder"
+    dotnet "$generator" "$folder" "$n" --seed 42
+    touch "$folder/.complete"
+  fi
+  db="$work/import-$n.db"
+  rm -f "$db" "$db-wal" "$db-shm"
+  run_pass "cold import ($n)" "$folder" "$db"
+  run_pass "re-scan unchanged ($n)" "$folder" "$db"
+  # Edit 1% of the files (append a key), then re-scan; restore afterwards so the folder stays the seed's output.
+  mapfile -t edited < <(find "$folder" -name '*.md' | sort | awk -v step=100 'NR % step == 0')
+  for f in "${edited[@]}"; do sed -i 's/^category: news$/category: news-edited/' "$f"; done
+  run_pass "re-scan 1% edited ($n)" "$folder" "$db"
+  for f in "${edited[@]}"; do sed -i 's/^category: news-edited$/category: news/' "$f"; done
+done

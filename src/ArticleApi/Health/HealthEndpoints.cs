@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Serilog.AspNetCore;
+using Serilog.Events;
+
+namespace ArticleApi.Health;
+
+/// <summary>
+/// <c>/health/live</c>: the process answers (no check runs). <c>/health/ready</c>: the database answers with the current
+/// schema and the first import pass has finished; 503 until then. Both are left out of the OpenAPI document.
+/// </summary>
+internal static class HealthEndpoints
+{
+    public const string LivePath = "/health/live";
+    public const string ReadyPath = "/health/ready";
+    private const string ReadyTag = "ready";
+
+    public static IServiceCollection AddArticleHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name, tags: [ReadyTag])
+            .AddCheck<ImportHealthCheck>(ImportHealthCheck.Name, failureStatus: HealthStatus.Degraded, tags: [ReadyTag]);
+
+        // Probes hit these every few seconds: their request log lines go to Debug (a failing check logs on its own).
+        services.Configure<RequestLoggingOptions>(options =>
+        {
+            var defaultLevel = options.GetLevel;
+            options.GetLevel = (context, elapsed, exception) =>
+                context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase) && exception is null
+                    ? LogEventLevel.Debug
+                    : defaultLevel(context, elapsed, exception);
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks(LivePath, new HealthCheckOptions
+        {
+            Predicate = _ => false,
+            ResponseWriter = HealthResponseWriter.WriteLivenessAsync,
+        }).ExcludeFromDescription();
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions
+        {
+            Predicate = registration => registration.Tags.Contains(ReadyTag),
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+            ResponseWriter = HealthResponseWriter.WriteReadinessAsync,
+        }).ExcludeFromDescription();
+        return app;
+    }
+}

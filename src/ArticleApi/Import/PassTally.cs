@@ -1,0 +1,21 @@
+namespace ArticleApi.Import;
+
+/// <summary>The counts and lists one pass builds up as it goes.</summary>
+internal sealed class PassTally
+{
+    public int Added { get; set; }
+
+    public int Updated { get; set; }
+
+    public int Renamed { get; set; }
+
+    public int Unchanged { get; set; }
+
+    public int Deleted { get; set; }
+
+    public List<SkippedFile> Skipped { get; } = [];
+
+    public List<FailedFile> Failures { get; } = [];
+
+    public bool Changed => Added + Updated + Renamed + Deleted > 0;
+}

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Text.Json;
+using ArticleApi.Import;
+using ArticleApi.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ArticleApi.Tests.Health;
+
+public sealed class HealthEndpointTests
+{
+    [Fact]
+    public async Task LivenessAnswersWithoutAskingTheDatabase()
+    {
+        using var factory = new ImportingFactory();
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/health/live");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("""{"status":"Healthy"}""", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ReadinessIsServiceUnavailableBeforeTheFirstImportPass()
+    {
+        using var factory = new ImportingFactory();
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("no-store, no-cache", response.Headers.CacheControl?.ToString());
+        Assert.Equal(
+            """{"status":"Degraded","databaseProvider":"Sqlite","articleCount":0,"lastImportAt":null,"failedFiles":null,"checks":[{"name":"database","status":"Healthy","description":"the database answers and holds the current schema"},{"name":"import","status":"Degraded","description":"the first import pass has not finished yet"}]}""",
+            await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ReadinessReportsTheArticleCountAndTheLastPassOnceTheFirstPassHasFinished()
+    {
+        using var factory = new ImportingFactory();
+        using var client = factory.CreateClient();
+        var report = await factory.ImportAsync();
+
+        using var response = await client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = body.RootElement;
+        Assert.Equal("Healthy", root.GetProperty("status").GetString());
+        Assert.Equal("Sqlite", root.GetProperty("databaseProvider").GetString());
+        Assert.Equal(35, root.GetProperty("articleCount").GetInt64());
+        Assert.Equal(1, root.GetProperty("failedFiles").GetInt32());
+        // Stored as Unix milliseconds.
+        Assert.Equal(report.FinishedAt!.Value.ToUnixTimeMilliseconds(), root.GetProperty("lastImportAt").GetDateTimeOffset().ToUnixTimeMilliseconds());
+        Assert.Equal(
+            [("database", "Healthy"), ("import", "Healthy")],
+            root.GetProperty("checks").EnumerateArray().Select(c => (c.GetProperty("name").GetString(), c.GetProperty("status").GetString())).ToList());
+    }
+
+    [Fact]
+    public async Task ReadinessWithImportDisabledNeedsOnlyTheDatabaseAndItsSchema()
+    {
+        using var factory = new ArticleApiFactory();
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(
+            """{"status":"Healthy","databaseProvider":"Sqlite","articleCount":0,"lastImportAt":null,"failedFiles":null,"checks":[{"name":"database","status":"Healthy","description":"the database answers and holds the current schema"},{"name":"import","status":"Healthy","description":"import runs in another process (Import:Enabled=false)"}]}""",
+            await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task HealthEndpointsStayOutOfTheOpenApiDocument()
+    {
+        using var factory = new ArticleApiFactory();
+        using var client = factory.CreateClient();
+
+        var document = await client.GetStringAsync("/swagger/v1/swagger.json");
+
+        Assert.DoesNotContain("/health", document, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "http://127.0.0.1:5000/health/ready")]
+    [InlineData("8080", "http://127.0.0.1:8080/health/ready")]
+    [InlineData("8080;8081", "http://127.0.0.1:8080/health/ready")]
+    public void TheProbeCommandAsksTheFirstConfiguredPort(string? httpPorts, string expected)
+    {
+        Assert.Equal(expected, ArticleApi.Health.HealthProbeCommand.DefaultUrl(httpPorts));
+    }
+
+    /// <summary>Import enabled, as in production, but without the worker: the test decides when the first pass runs.</summary>
+    private sealed class ImportingFactory : ArticleApiFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Import:Enabled", "true")];
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services =>
+            {
+                var worker = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(ImportWorker));
+                services.Remove(worker);
+            });
+        }
+    }
+}
