@@ -1,26 +1,59 @@
+using ArticleApi.Data.Postgres;
+using ArticleApi.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace ArticleApi.Data;
 
 internal static class DatabaseServiceCollectionExtensions
 {
-    /// <summary>Registers the database: options, a pooled context factory on SQLite, and the schema initialiser.</summary>
+    /// <summary>
+    /// Registers the database: options, a pooled context factory on the configured provider, and the provider's schema,
+    /// full-text search and import lock. This is the one place that chooses between <c>Data/Sqlite</c> and <c>Data/Postgres</c>.
+    /// </summary>
     public static IServiceCollection AddArticleDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
-        const string missing = $"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is missing: set it to a SQLite connection string such as 'Data Source=data/articles.db'.";
+        // An unknown provider is reported by the options validation below; registering SQLite meanwhile keeps that message the only one.
+        var postgres = configuration[$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Provider)}"] == DatabaseOptions.PostgreSql;
+        var missing = $"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is missing: set it to a "
+            + (postgres ? "PostgreSQL connection string such as 'Host=db;Database=articles;Username=articles;Password=...'." : "SQLite connection string such as 'Data Source=data/articles.db'.");
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations()
             .Validate(_ => !string.IsNullOrWhiteSpace(connectionString), missing)
             .ValidateOnStart();
 
-        services.AddPooledDbContextFactory<ArticleDbContext>(options => options
-            .UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? throw new InvalidOperationException(missing) : connectionString)
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-            // A stop cancels the importer's batch in flight: EF would log that rollback as an error. A real failure is
-            // still logged, with its exception, by the import coordinator.
-            .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.TransactionError, LogLevel.Debug))));
+        services.AddPooledDbContextFactory<ArticleDbContext>(options =>
+        {
+            var connection = string.IsNullOrWhiteSpace(connectionString) ? throw new InvalidOperationException(missing) : connectionString;
+            if (postgres)
+            {
+                options.UseNpgsql(connection).ReplaceService<IModelCustomizer, PostgresModelCustomizer>();
+            }
+            else
+            {
+                options.UseSqlite(connection);
+            }
+
+            options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+                // A stop cancels the importer's batch in flight: EF would log that rollback as an error. A real failure is
+                // still logged, with its exception, by the import coordinator.
+                .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.TransactionError, LogLevel.Debug)));
+        });
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<ArticleDbContext>>().CreateDbContext());
+        if (postgres)
+        {
+            services.AddSingleton<IDatabaseSchema, PostgresSchema>();
+            services.AddSingleton<IFullTextSearch, PostgresFullTextSearch>();
+            services.AddSingleton<IImportLock>(new PostgresImportLock(connectionString ?? ""));
+        }
+        else
+        {
+            services.AddSingleton<IDatabaseSchema, SqliteSchema>();
+            services.AddSingleton<IFullTextSearch, SqliteFullTextSearch>();
+            services.AddSingleton<IImportLock, SqliteImportLock>();
+        }
+
         services.AddSingleton<DataVersion>();
         services.AddHostedService<SchemaInitializer>();
         return services;
