@@ -70,14 +70,21 @@ internal sealed partial class ImportCoordinator(
         await _passLock.WaitAsync(cancellationToken);
         try
         {
-            await using var held = await importLock.TryAcquireAsync(cancellationToken);
-            if (held is null)
+            ImportReport report;
+            await using (var held = await importLock.TryAcquireAsync(cancellationToken))
             {
-                LogLockHeldElsewhere();
-                return null;
+                if (held is null)
+                {
+                    LogLockHeldElsewhere();
+                    return null;
+                }
+
+                report = await importer.RunAsync(cancellationToken: cancellationToken);
             }
 
-            var report = await importer.RunAsync(cancellationToken: cancellationToken);
+            // Listeners see the pass as done and the data version moved on.
+            _firstPassDone = true;
+            dataVersion.Invalidate();
             PassCompleted?.Invoke(report);
             return report;
         }

@@ -29,12 +29,14 @@ internal sealed class PostgresFullTextSearch : IFullTextSearch
 
         var tsQuery = ToTsQuery(query);
         long[] keyArray = [.. keys];
-        // Like SQLite's snippet(-1): the title when it matches the whole search, otherwise the excerpt.
+        // Like SQLite's snippet(-1): the title when it matches the whole search, otherwise the excerpt. ts_headline marks
+        // each word; neighbouring marks are joined so a phrase is marked once, as FTS5 marks it.
         var rows = await context.Database.SqlQuery<SnippetRow>($"""
-            SELECT "Key", ts_headline('articleapi',
+            SELECT "Key", replace(ts_headline('articleapi',
                 CASE WHEN to_tsvector('articleapi', "Title") @@ to_tsquery('articleapi', {tsQuery}) THEN "Title" ELSE coalesce("Excerpt", "Title") END,
                 to_tsquery('articleapi', {tsQuery}),
-                'StartSel=<mark>, StopSel=</mark>, MaxWords=16, MinWords=8, ShortWord=0, MaxFragments=1, FragmentDelimiter=…') AS "Snippet"
+                'StartSel=<mark>, StopSel=</mark>, MaxWords=16, MinWords=8, ShortWord=0, MaxFragments=1, FragmentDelimiter=…'),
+                '</mark> <mark>', ' ') AS "Snippet"
             FROM "Articles" WHERE "Key" = ANY({keyArray})
             """).ToListAsync(cancellationToken);
         return rows.ToDictionary(row => row.Key, row => row.Snippet);
