@@ -48,6 +48,12 @@ public class ArticleApiFactory : WebApplicationFactory<Program>
     /// <summary>The app's connection string.</summary>
     public string ConnectionString => _postgres ?? $"Data Source={DatabasePath}";
 
+    /// <summary>
+    /// On PostgreSQL, whether the factory prepares the schema as the importer would before the app starts (tests run
+    /// passes themselves with Import:Enabled=false). False plays a replica started before any importer.
+    /// </summary>
+    protected virtual bool PreparesSchema => true;
+
     /// <summary>Extra settings for a test class, applied over the defaults below.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
@@ -75,7 +81,7 @@ public class ArticleApiFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        if (_postgres is not null)
+        if (_postgres is not null && PreparesSchema)
         {
             // On PostgreSQL a process with Import:Enabled=false waits for the importer to prepare the schema. The tests
             // run passes themselves, so they play the importer's part first: a hosted service ahead of all others.

@@ -53,3 +53,15 @@ public sealed class SqliteFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A test of the PostgreSQL provider itself: skipped, with the reason, when no server is configured.</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute()
+    {
+        if (!TestDatabase.IsPostgres)
+        {
+            Skip = "needs PostgreSQL: set " + TestDatabase.PostgresVariable + " (eval \"$(bash .ci/postgres.sh)\")";
+        }
+    }
+}
