@@ -2,7 +2,6 @@ using ArticleApi.Data.Postgres;
 using ArticleApi.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace ArticleApi.Data;
 
@@ -23,23 +22,18 @@ internal static class DatabaseServiceCollectionExtensions
             .Validate(_ => !string.IsNullOrWhiteSpace(connectionString), missing)
             .ValidateOnStart();
 
-        services.AddPooledDbContextFactory<ArticleDbContext>(options =>
+        var connection = string.IsNullOrWhiteSpace(connectionString) ? null : connectionString;
+        if (postgres)
         {
-            var connection = string.IsNullOrWhiteSpace(connectionString) ? throw new InvalidOperationException(missing) : connectionString;
-            if (postgres)
-            {
-                options.UseNpgsql(connection).ReplaceService<IModelCustomizer, PostgresModelCustomizer>();
-            }
-            else
-            {
-                options.UseSqlite(connection);
-            }
+            services.AddPooledDbContextFactory<PostgresArticleDbContext>(options => Configure(options.UseNpgsql(connection ?? throw new InvalidOperationException(missing))));
+            services.AddSingleton<IDbContextFactory<ArticleDbContext>, ProviderContextFactory<PostgresArticleDbContext>>();
+        }
+        else
+        {
+            services.AddPooledDbContextFactory<SqliteArticleDbContext>(options => Configure(options.UseSqlite(connection ?? throw new InvalidOperationException(missing))));
+            services.AddSingleton<IDbContextFactory<ArticleDbContext>, ProviderContextFactory<SqliteArticleDbContext>>();
+        }
 
-            options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-                // A stop cancels the importer's batch in flight: EF would log that rollback as an error. A real failure is
-                // still logged, with its exception, by the import coordinator.
-                .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.TransactionError, LogLevel.Debug)));
-        });
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<ArticleDbContext>>().CreateDbContext());
         if (postgres)
         {
@@ -58,4 +52,10 @@ internal static class DatabaseServiceCollectionExtensions
         services.AddHostedService<SchemaInitializer>();
         return services;
     }
+
+    private static void Configure(DbContextOptionsBuilder options) => options
+        .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+        // A stop cancels the importer's batch in flight: EF would log that rollback as an error. A real failure is
+        // still logged, with its exception, by the import coordinator.
+        .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.TransactionError, LogLevel.Debug)));
 }

@@ -9,7 +9,7 @@ namespace ArticleApi.Health;
 /// Ready when the database answers and holds the current schema. Also reads what the readiness body reports: the
 /// article count and the last finished import pass (its time and failed-file count).
 /// </summary>
-internal sealed class DatabaseHealthCheck(IDbContextFactory<ArticleDbContext> contextFactory, IDatabaseSchema schema, IOptions<DatabaseOptions> options) : IHealthCheck
+internal sealed class DatabaseHealthCheck(IDbContextFactory<ArticleDbContext> contextFactory, IOptions<DatabaseOptions> options) : IHealthCheck
 {
     public const string Name = "database";
 
@@ -20,10 +20,10 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<ArticleDbContext> co
         try
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            var version = await schema.ReadVersionAsync(db, cancellationToken);
-            if (version != schema.Version)
+            var schema = await SchemaStatus.ReadAsync(db, cancellationToken);
+            if (!schema.IsCurrent)
             {
-                return HealthCheckResult.Unhealthy($"the schema is not prepared (version {version}, expected {schema.Version})", data: data);
+                return HealthCheckResult.Unhealthy($"the schema is not prepared ({schema.Applied} of {schema.Expected} migrations applied)", data: data);
             }
 
             data[HealthData.ArticleCount] = await db.Articles.LongCountAsync(cancellationToken);
