@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Validates docker/docker-compose.yml with Debian's docker-compose (it parses and resolves without a Docker engine).
+# Validates docker/docker-compose.yml and docker/docker-compose.postgres.yml with Debian's docker-compose (it parses and resolves without a Docker engine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v docker-compose >/dev/null; then
@@ -38,5 +38,33 @@ if grep -q -- '- /srv/articles:/articles:ro$' <<<"$overridden"; then
 else
   echo "MISSING: ARTICLES_DIR override"; fail=1
 fi
+
+# The scale-out file: PostgreSQL, one importer, two replicas, nginx. Credentials come from docker/.env (not committed);
+# the committed example stands in for it here.
+pg_out=$(docker-compose -f docker/docker-compose.postgres.yml --env-file docker/.env.example config)
+echo "--- docker-compose -f docker/docker-compose.postgres.yml config (services)"
+grep -E '^  [a-z]+:$' <<<"$pg_out" || true
+pg_expect() {
+  if grep -Eq -- "$2" <<<"$pg_out"; then echo "ok: $1"; else echo "MISSING: $1 (/$2/)"; fail=1; fi
+}
+for service in postgres importer api nginx; do pg_expect "service $service" "^  $service:\$"; done
+pg_expect "official postgres image" 'image: postgres:[0-9]+'
+pg_expect "postgres data volume" 'articleapi-postgres:/var/lib/postgresql/data'
+pg_expect "postgres health check" 'pg_isready'
+pg_expect "two API replicas" 'replicas: 2'
+pg_expect "replicas do not import" "Import__Enabled: ['\"]?false"
+pg_expect "one importer" "Import__Enabled: ['\"]?true"
+pg_expect "provider PostgreSql" 'Database__Provider: PostgreSql'
+pg_expect "article folder read-only in the importer" "$(pwd)/samples:/articles:ro\$"
+pg_expect "nginx configuration mounted" "$(pwd)/docker/nginx.conf:/etc/nginx/conf.d/default.conf:ro"
+pg_expect "one published port" 'target: 8080'
+if git check-ignore -q docker/.env; then echo "ok: docker/.env is not committed"; else echo "MISSING: docker/.env in .gitignore"; fail=1; fi
+# Without credentials compose refuses to start rather than run with a default password.
+if env -u POSTGRES_PASSWORD docker-compose -f docker/docker-compose.postgres.yml --env-file /dev/null config >/dev/null 2>&1; then
+  echo "MISSING: POSTGRES_PASSWORD is required"; fail=1
+else
+  echo "ok: POSTGRES_PASSWORD is required"
+fi
+
 [ "$fail" -eq 0 ] && echo "compose file OK"
 exit "$fail"

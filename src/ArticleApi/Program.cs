@@ -1,4 +1,5 @@
 using ArticleApi;
+using ArticleApi.Data;
 using ArticleApi.Health;
 using ArticleApi.Http;
 using ArticleApi.Import;
@@ -8,6 +9,12 @@ using Serilog;
 if (args.Length > 0 && args[0] == "import")
 {
     return await ImportCommand.RunAsync(args[1..]);
+}
+
+// `ArticleApi migrate`: prepares the database's schema and exits (the importer also does it at its start).
+if (args.Length > 0 && args[0] == "migrate")
+{
+    return await MigrateCommand.RunAsync(args[1..]);
 }
 
 // `ArticleApi health [url]`: the container's health probe (the runtime image has no curl).

@@ -16,7 +16,7 @@ public sealed class StartupValidationTests
     [InlineData("Import:WatchDebounce", "02:00:00", "Import:WatchDebounce must be between 00:00:00 and 01:00:00.")]
     [InlineData("Import:Enabled", "maybe", "Failed to convert configuration value 'maybe' at 'Import:Enabled' to type 'System.Boolean'.")]
     [InlineData("Import:SourceDirectory", "", "The SourceDirectory field is required.")]
-    [InlineData("Database:Provider", "Postgres", "Database:Provider must be Sqlite.")]
+    [InlineData("Database:Provider", "Postgres", "Database:Provider must be Sqlite or PostgreSql.")]
     [InlineData("ConnectionStrings:Articles", "", "ConnectionStrings:Articles is missing")]
     [InlineData("Serilog:ConsoleFormat", "Xml", "Failed to convert configuration value 'Xml' at 'Serilog:ConsoleFormat' to type 'ArticleApi.Logging.ConsoleLogFormat'.")]
     [InlineData("Serilog:ConsoleFormat", "7", "Serilog:ConsoleFormat must be Text or CompactJson.")]

@@ -7,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArticleApi.Data;
 
-internal sealed class ArticleDbContext(DbContextOptions<ArticleDbContext> options) : DbContext(options)
+/// <summary>
+/// The one model, on every provider. Each provider has a derived context (<c>Sqlite/SqliteArticleDbContext</c>,
+/// <c>Postgres/PostgresArticleDbContext</c>) only so that each gets its own set of migrations; handlers use this type.
+/// </summary>
+internal abstract class ArticleDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Article> Articles => Set<Article>();
 

@@ -9,8 +9,15 @@ internal sealed class DatabaseOptions
 
     public const string ConnectionStringName = "Articles";
 
-    /// <summary>The database engine. Only <c>Sqlite</c> is built in today; the provider-specific code lives in <c>Data/Sqlite</c>.</summary>
+    public const string Sqlite = "Sqlite";
+
+    public const string PostgreSql = "PostgreSql";
+
+    /// <summary>
+    /// The database engine: <c>Sqlite</c> (one process, a file) or <c>PostgreSql</c> (a shared server for several
+    /// replicas). What differs between them lives in <c>Data/Sqlite</c> and <c>Data/Postgres</c>.
+    /// </summary>
     [Required]
-    [RegularExpression("^Sqlite$", ErrorMessage = "Database:Provider must be Sqlite.")]
-    public string Provider { get; set; } = "Sqlite";
+    [RegularExpression("^(Sqlite|PostgreSql)$", ErrorMessage = "Database:Provider must be Sqlite or PostgreSql.")]
+    public string Provider { get; set; } = Sqlite;
 }

@@ -1,5 +1,4 @@
 using ArticleApi.Data;
-using ArticleApi.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -21,10 +20,10 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<ArticleDbContext> co
         try
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            var version = await SqliteSchema.ReadVersionAsync(db, cancellationToken);
-            if (version != SqliteSchema.Version)
+            var schema = await SchemaStatus.ReadAsync(db, cancellationToken);
+            if (!schema.IsCurrent)
             {
-                return HealthCheckResult.Unhealthy($"the schema is not prepared (version {version}, expected {SqliteSchema.Version})", data: data);
+                return HealthCheckResult.Unhealthy($"the schema is not prepared ({schema.Applied} of {schema.Expected} migrations applied)", data: data);
             }
 
             data[HealthData.ArticleCount] = await db.Articles.LongCountAsync(cancellationToken);

@@ -1,6 +1,5 @@
 using ArticleApi.Articles;
 using ArticleApi.Data;
-using ArticleApi.Data.Sqlite;
 using ArticleApi.Providers;
 using ArticleApi.Related;
 using ArticleApi.Topics;
@@ -12,13 +11,12 @@ namespace ArticleApi.Http;
 
 internal static class ArticleApiServiceCollectionExtensions
 {
-    /// <summary>Everything the read API needs: readers, full-text search, CORS, compression and the Swagger documentation.</summary>
+    /// <summary>Everything the read API needs: readers (full-text search comes with the database), CORS, compression and the Swagger documentation.</summary>
     public static IServiceCollection AddArticleQueries(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ArticleListReader>();
         services.AddScoped<ArticleDetailReader>();
         services.AddScoped<RelatedLinkReader>();
-        services.AddSingleton<IFullTextSearch, SqliteFullTextSearch>();
 
         services.AddOptions<ApiCorsOptions>().BindConfiguration(ApiCorsOptions.SectionName)
             .Validate(o => o.IsValid(), "Cors:AllowedOrigins must hold origins like https://news.example (scheme, host, optional port; no path or trailing slash).")

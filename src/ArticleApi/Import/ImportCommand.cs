@@ -5,7 +5,8 @@ namespace ArticleApi.Import;
 
 /// <summary>
 /// <c>ArticleApi import [folder]</c>: one pass over the folder (Import:SourceDirectory when omitted), a progress bar on
-/// a terminal, the report on standard output, and exit code 1 when any file failed (skipped files are not failures).
+/// a terminal, the report on standard output, and exit code 1 when any file failed (skipped files are not failures),
+/// 2 when the folder is missing, 3 when another importer holds the import lock (PostgreSQL).
 /// </summary>
 internal static class ImportCommand
 {
@@ -18,7 +19,10 @@ internal static class ImportCommand
         await using var app = builder.Build();
 
         var factory = app.Services.GetRequiredService<IDbContextFactory<ArticleDbContext>>();
-        await new SchemaInitializer(factory).StartAsync(CancellationToken.None);
+        await using (var context = await factory.CreateDbContextAsync())
+        {
+            await app.Services.GetRequiredService<IDatabaseSchema>().EnsureAsync(context, CancellationToken.None);
+        }
 
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, eventArgs) =>
@@ -30,6 +34,13 @@ internal static class ImportCommand
         var importer = app.Services.GetRequiredService<ArticleImporter>();
         var progress = Console.IsErrorRedirected ? null : new ConsoleProgressBar();
         ImportReport report;
+        await using var importLock = await app.Services.GetRequiredService<IImportLock>().TryAcquireAsync(cancel.Token);
+        if (importLock is null)
+        {
+            await Console.Error.WriteLineAsync("another importer holds the import lock; skipping this pass");
+            return 3;
+        }
+
         try
         {
             report = await importer.RunAsync(folder, progress, cancel.Token);

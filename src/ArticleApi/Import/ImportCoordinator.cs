@@ -6,7 +6,8 @@ namespace ArticleApi.Import;
 /// Serialises passes (one at a time per process) and carries triggers from the watcher and from
 /// <c>POST /import</c> to the worker. Also remembers whether the first pass has finished, for readiness.
 /// </summary>
-internal sealed partial class ImportCoordinator(ArticleImporter importer, DataVersion dataVersion, ILogger<ImportCoordinator> logger) : IDisposable
+internal sealed partial class ImportCoordinator(
+    ArticleImporter importer, IImportLock importLock, DataVersion dataVersion, ILogger<ImportCoordinator> logger) : IDisposable
 {
     private readonly SemaphoreSlim _passLock = new(1, 1);
     private readonly SemaphoreSlim _trigger = new(0, 1);
@@ -60,13 +61,30 @@ internal sealed partial class ImportCoordinator(ArticleImporter importer, DataVe
     }
 
 #pragma warning disable CA1031 // A failed pass must never stop the service: every failure is logged and retried.
-    /// <summary>Runs one pass; never throws for a failed pass (it is logged), only for cancellation.</summary>
+    /// <summary>
+    /// Runs one pass; never throws for a failed pass (it is logged), only for cancellation. Null when the pass failed or
+    /// was skipped because another importer holds the database's import lock.
+    /// </summary>
     public async Task<ImportReport?> RunPassAsync(CancellationToken cancellationToken)
     {
         await _passLock.WaitAsync(cancellationToken);
         try
         {
-            var report = await importer.RunAsync(cancellationToken: cancellationToken);
+            ImportReport report;
+            await using (var held = await importLock.TryAcquireAsync(cancellationToken))
+            {
+                if (held is null)
+                {
+                    LogLockHeldElsewhere();
+                    return null;
+                }
+
+                report = await importer.RunAsync(cancellationToken: cancellationToken);
+            }
+
+            // Listeners see the pass as done and the data version moved on.
+            _firstPassDone = true;
+            dataVersion.Invalidate();
             PassCompleted?.Invoke(report);
             return report;
         }
@@ -90,6 +108,9 @@ internal sealed partial class ImportCoordinator(ArticleImporter importer, DataVe
     }
 
 #pragma warning restore CA1031
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Another importer holds the import lock; skipping this pass")]
+    private partial void LogLockHeldElsewhere();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import pass cancelled by shutdown: committed batches stay, the batch in flight rolled back; the next start carries on")]
     private partial void LogPassCancelled();

@@ -40,9 +40,13 @@ internal static class ProviderEndpoints
         var providers = db.Providers.AsQueryable();
         if (q is not null)
         {
-            // LIKE is case-insensitive for ASCII in SQLite; the user's % and _ are escaped so they match themselves.
-            var pattern = "%" + q.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            providers = providers.Where(p => EF.Functions.Like(p.Name, pattern, "\\") || EF.Functions.Like(p.Domain, pattern, "\\"));
+            // Case-insensitive for ASCII letters on every engine: SQLite's LIKE already is, PostgreSQL's is not, so both
+            // sides are lowered (lower() folds ASCII only under SQLite and the C collation alike). The user's % and _ are
+            // escaped so they match themselves.
+            var pattern = "%" + AsciiLower(q).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+#pragma warning disable CA1304, CA1311 // Translated to SQL lower(), which ignores .NET cultures.
+            providers = providers.Where(p => EF.Functions.Like(p.Name.ToLower(), pattern, "\\") || EF.Functions.Like(p.Domain.ToLower(), pattern, "\\"));
+#pragma warning restore CA1304, CA1311
         }
 
         var snapshot = await counts.GetAsync(cancellationToken);
@@ -89,4 +93,12 @@ internal static class ProviderEndpoints
 
     private static ProblemHttpResult NotFound(string domain) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Provider not found", detail: $"No provider has the domain '{domain}'.");
+
+    private static string AsciiLower(string text) => string.Create(text.Length, text, (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            span[i] = source[i] is >= 'A' and <= 'Z' ? (char)(source[i] + 32) : source[i];
+        }
+    });
 }

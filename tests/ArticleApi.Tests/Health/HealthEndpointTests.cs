@@ -35,7 +35,7 @@ public sealed class HealthEndpointTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("no-store, no-cache", response.Headers.CacheControl?.ToString());
         Assert.Equal(
-            """{"status":"Degraded","databaseProvider":"Sqlite","articleCount":0,"lastImportAt":null,"failedFiles":null,"checks":[{"name":"database","status":"Healthy","description":"the database answers and holds the current schema"},{"name":"import","status":"Degraded","description":"the first import pass has not finished yet"}]}""",
+            $$"""{"status":"Degraded","databaseProvider":"{{TestDatabase.Provider}}","articleCount":0,"lastImportAt":null,"failedFiles":null,"checks":[{"name":"database","status":"Healthy","description":"the database answers and holds the current schema"},{"name":"import","status":"Degraded","description":"the first import pass has not finished yet"}]}""",
             await response.Content.ReadAsStringAsync());
     }
 
@@ -52,7 +52,7 @@ public sealed class HealthEndpointTests
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var root = body.RootElement;
         Assert.Equal("Healthy", root.GetProperty("status").GetString());
-        Assert.Equal("Sqlite", root.GetProperty("databaseProvider").GetString());
+        Assert.Equal(TestDatabase.Provider, root.GetProperty("databaseProvider").GetString());
         Assert.Equal(35, root.GetProperty("articleCount").GetInt64());
         Assert.Equal(1, root.GetProperty("failedFiles").GetInt32());
         // Stored as Unix milliseconds.
@@ -72,7 +72,7 @@ public sealed class HealthEndpointTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(
-            """{"status":"Healthy","databaseProvider":"Sqlite","articleCount":0,"lastImportAt":null,"failedFiles":null,"checks":[{"name":"database","status":"Healthy","description":"the database answers and holds the current schema"},{"name":"import","status":"Healthy","description":"import runs in another process (Import:Enabled=false)"}]}""",
+            $$"""{"status":"Healthy","databaseProvider":"{{TestDatabase.Provider}}","articleCount":0,"lastImportAt":null,"failedFiles":null,"checks":[{"name":"database","status":"Healthy","description":"the database answers and holds the current schema"},{"name":"import","status":"Healthy","description":"import runs in another process (Import:Enabled=false)"}]}""",
             await response.Content.ReadAsStringAsync());
     }
 

@@ -1,8 +1,8 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace ArticleApi.Tests.Infrastructure;
 
-/// <summary>An article as read straight from the SQLite file with plain SQL: the independent side of list assertions.</summary>
+/// <summary>An article as read straight from the database with plain SQL: the independent side of list assertions.</summary>
 public sealed record ArticleRow(
     long Key, string Id, long? Published, int? Quality, int? Heat, bool? IsPublished, string? Provider, string? Type, string? Category,
     string Title, string? Excerpt, string? Link, IReadOnlyList<string> Topics);
@@ -18,7 +18,7 @@ public static class SampleRows
         var topics = new Dictionary<long, List<string>>();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT at.ArticleKey, t.Slug FROM ArticleTopics at JOIN Topics t ON t.Id = at.TopicId ORDER BY at.ArticleKey, at.Position";
+            command.CommandText = "SELECT at.\"ArticleKey\", t.\"Slug\" FROM \"ArticleTopics\" at JOIN \"Topics\" t ON t.\"Id\" = at.\"TopicId\" ORDER BY at.\"ArticleKey\", at.\"Position\"";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -33,14 +33,14 @@ public static class SampleRows
         }
 
         using var articles = connection.CreateCommand();
-        articles.CommandText = "SELECT Key, Id, PublishedDateTime, Quality, Heat, Published, ProviderDomain, Type, Category, Title, Excerpt, Link FROM Articles";
+        articles.CommandText = "SELECT \"Key\", \"Id\", \"PublishedDateTime\", \"Quality\", \"Heat\", \"Published\", \"ProviderDomain\", \"Type\", \"Category\", \"Title\", \"Excerpt\", \"Link\" FROM \"Articles\"";
         using var rows = articles.ExecuteReader();
         var result = new List<ArticleRow>();
         while (rows.Read())
         {
             var key = rows.GetInt64(0);
             result.Add(new ArticleRow(key, rows.GetString(1), Nullable(rows, 2, r => r.GetInt64(2)), Nullable(rows, 3, r => r.GetInt32(3)),
-                Nullable(rows, 4, r => r.GetInt32(4)), Nullable(rows, 5, r => r.GetInt64(5) == 1), Text(rows, 6), Text(rows, 7), Text(rows, 8),
+                Nullable(rows, 4, r => r.GetInt32(4)), Nullable(rows, 5, r => Convert.ToInt64(r.GetValue(5), System.Globalization.CultureInfo.InvariantCulture) == 1), Text(rows, 6), Text(rows, 7), Text(rows, 8),
                 rows.GetString(9), Text(rows, 10), Text(rows, 11), topics.GetValueOrDefault(key) ?? []));
         }
 
@@ -51,7 +51,7 @@ public static class SampleRows
     {
         using var connection = Open(factory);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT r.Id, a.Id, r.WebUrl, r.ProviderDomain FROM RelatedLinks r JOIN Articles a ON a.Key = r.ArticleKey ORDER BY r.Id";
+        command.CommandText = "SELECT r.\"Id\", a.\"Id\", r.\"WebUrl\", r.\"ProviderDomain\" FROM \"RelatedLinks\" r JOIN \"Articles\" a ON a.\"Key\" = r.\"ArticleKey\" ORDER BY r.\"Id\"";
         using var rows = command.ExecuteReader();
         var result = new List<RelatedRow>();
         while (rows.Read())
@@ -80,15 +80,10 @@ public static class SampleRows
         return [.. (descending ? keyed.OrderByDescending(k => k, comparer) : keyed.OrderBy(k => k, comparer)).Select(k => k.Id)];
     }
 
-    private static SqliteConnection Open(ArticleApiFactory factory)
-    {
-        var connection = new SqliteConnection($"Data Source={factory.DatabasePath};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        return connection;
-    }
+    private static DbConnection Open(ArticleApiFactory factory) => factory.OpenConnection();
 
-    private static T? Nullable<T>(SqliteDataReader reader, int ordinal, Func<SqliteDataReader, T> read)
+    private static T? Nullable<T>(DbDataReader reader, int ordinal, Func<DbDataReader, T> read)
         where T : struct => reader.IsDBNull(ordinal) ? null : read(reader);
 
-    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace ArticleApi.Data.Sqlite;
+
+/// <summary>The model on SQLite; its migrations are in <c>Sqlite/Migrations</c>.</summary>
+internal sealed class SqliteArticleDbContext(DbContextOptions<SqliteArticleDbContext> options) : ArticleDbContext(options);
+
+/// <summary>For <c>dotnet ef migrations add ... --context SqliteArticleDbContext</c>; never used at run time.</summary>
+#pragma warning disable CA1812 // Instantiated by the EF Core tools.
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteArticleDbContext>
+#pragma warning restore CA1812
+{
+    public SqliteArticleDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteArticleDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}

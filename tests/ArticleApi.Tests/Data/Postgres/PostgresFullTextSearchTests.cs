@@ -1,0 +1,20 @@
+using ArticleApi.Data;
+using ArticleApi.Data.Postgres;
+
+namespace ArticleApi.Tests.Data.Postgres;
+
+/// <summary>The translation of a search into to_tsquery syntax: pure, so it runs without a server.</summary>
+public sealed class PostgresFullTextSearchTests
+{
+    [Theory]
+    [InlineData("kubernetes", "('kubernetes')")]
+    [InlineData("kuber*", "('kuber':*)")]
+    [InlineData("\"vector database\"", "('vector' <-> 'database')")]
+    [InlineData("edge \"cold starts\"* AI", "('edge') & ('cold' <-> 'starts':*) & ('AI')")]
+    [InlineData("e-mail", "('e' <-> 'mail')")]
+    [InlineData("title:kubernetes & !(x | y) <-> z", "('title' <-> 'kubernetes') & ('x') & ('y') & ('z')")]
+    public void ASearchBecomesQuotedLexemesJoinedByAnd(string q, string expected)
+    {
+        Assert.Equal(expected, PostgresFullTextSearch.ToTsQuery(FullTextQuery.Parse(q)!));
+    }
+}

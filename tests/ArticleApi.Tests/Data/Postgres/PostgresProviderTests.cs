@@ -1,0 +1,75 @@
+using System.Net;
+using ArticleApi.Data;
+using ArticleApi.Data.Postgres;
+using ArticleApi.Import;
+using ArticleApi.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArticleApi.Tests.Data.Postgres;
+
+/// <summary>What only PostgreSQL does: replicas waiting for the importer's schema, and the import lock between importers.</summary>
+public sealed class PostgresProviderTests
+{
+    [PostgresFact]
+    public async Task AReplicaIsNotReadyUntilTheImporterHasPreparedTheSchema()
+    {
+        using var replica = new ReplicaFactory();
+        using var client = replica.CreateClient();
+
+        using (var before = await client.GetAsync("/health/ready"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, before.StatusCode);
+            Assert.Contains("the schema is not prepared (0 of 1 migrations applied)", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // What the importer process does at its start.
+        await using (var context = await replica.Services.GetRequiredService<IDbContextFactory<ArticleDbContext>>().CreateDbContextAsync())
+        {
+            await new PostgresSchema().EnsureAsync(context, CancellationToken.None);
+        }
+
+        using var after = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [PostgresFact]
+    public async Task ASecondImporterSkipsItsPassWhileAnotherHoldsTheImportLock()
+    {
+        using var factory = new ArticleApiFactory();
+        var coordinator = factory.Services.GetRequiredService<ImportCoordinator>();
+
+        // Another importer process: its own session on the same database.
+        await using (var other = await new PostgresImportLock(factory.ConnectionString).TryAcquireAsync(CancellationToken.None))
+        {
+            Assert.NotNull(other);
+            Assert.Null(await new PostgresImportLock(factory.ConnectionString).TryAcquireAsync(CancellationToken.None));
+            Assert.Null(await coordinator.RunPassAsync(CancellationToken.None));
+            using var scope = factory.Services.CreateScope();
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<ArticleDbContext>().Articles.CountAsync());
+        }
+
+        var report = await factory.ImportAsync();
+
+        Assert.Equal(35, report.Added);
+    }
+
+    [PostgresFact]
+    public async Task MigratingACurrentSchemaKeepsTheData()
+    {
+        using var factory = new ArticleApiFactory();
+        await factory.ImportAsync();
+
+        await using (var context = await factory.Services.GetRequiredService<IDbContextFactory<ArticleDbContext>>().CreateDbContextAsync())
+        {
+            await new PostgresSchema().EnsureAsync(context, CancellationToken.None);
+            Assert.True((await SchemaStatus.ReadAsync(context, CancellationToken.None)).IsCurrent);
+            Assert.Equal(35, await context.Articles.CountAsync());
+        }
+    }
+
+    private sealed class ReplicaFactory : ArticleApiFactory
+    {
+        protected override bool PreparesSchema => false;
+    }
+}
