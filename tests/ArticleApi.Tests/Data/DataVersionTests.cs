@@ -35,7 +35,10 @@ public sealed class DataVersionTests
     {
         await using var context = await contexts.CreateDbContextAsync();
         await context.Database.ExecuteSqlAsync(
-            $"INSERT INTO ImportRuns (Id, StartedAt, SourceDirectory, Seen, Added, Updated, Renamed, Unchanged, Deleted, Skipped, Failed, Outcome, Changed, DataVersion, Details) VALUES ({id}, 0, 'x', 0, 0, 0, 0, 0, 0, 0, 0, 'completed', {dataVersion > 0}, {dataVersion}, '{{}}')");
+            $"""
+            INSERT INTO "ImportRuns" ("Id", "StartedAt", "SourceDirectory", "Seen", "Added", "Updated", "Renamed", "Unchanged", "Deleted", "Skipped", "Failed", "Outcome", "Changed", "DataVersion", "Details")
+            VALUES ({id}, 0, 'x', 0, 0, 0, 0, 0, 0, 0, 0, 'completed', {dataVersion > 0}, {dataVersion}, {"{}"})
+            """);
     }
 
     /// <summary>A clock that moves only when told.</summary>

@@ -20,7 +20,7 @@ public sealed class PostgresProviderTests
         using (var before = await client.GetAsync("/health/ready"))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, before.StatusCode);
-            Assert.Contains("the schema is not prepared (0 of 1 migrations applied)", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("the schema is not prepared (0 of 2 migrations applied)", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         // What the importer process does at its start.
