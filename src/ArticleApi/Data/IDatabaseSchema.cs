@@ -15,6 +15,12 @@ internal interface IDatabaseSchema
     /// <summary>Applies pending migrations.</summary>
     Task EnsureAsync(ArticleDbContext context, CancellationToken cancellationToken);
 
+    /// <summary>Settings for the importer's writing connection, held for one pass.</summary>
+    Task PrepareBulkWriteAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Undoes <see cref="PrepareBulkWriteAsync"/> before the connection goes back to the pool.</summary>
+    Task EndBulkWriteAsync(System.Data.Common.DbConnection connection);
+
     /// <summary>Lets go of pooled connections when the service stops.</summary>
     void ReleaseConnections();
 }

@@ -12,6 +12,7 @@ namespace ArticleApi.Import;
 /// </summary>
 internal sealed partial class ArticleImporter(
     IDbContextFactory<ArticleDbContext> contextFactory,
+    IDatabaseSchema schema,
     IOptions<ImportOptions> options,
     TimeProvider time,
     ILogger<ArticleImporter> logger)
@@ -75,7 +76,7 @@ internal sealed partial class ArticleImporter(
         }
 
         var gone = new VanishedArticles(stored.Values.Where(row => !onDisk.Contains(row.SourcePath)));
-        await using var writer = await ArticleWriter.OpenAsync(contextFactory, passId, settings.BatchSize, cancellationToken);
+        await using var writer = await ArticleWriter.OpenAsync(contextFactory, schema, passId, settings.BatchSize, cancellationToken);
 
         // Only when two paths slug alike can a new file take the id of a vanished one: that row must go first.
         var newIds = candidates.Where(c => c.Existing is null).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);

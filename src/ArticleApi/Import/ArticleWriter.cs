@@ -19,9 +19,11 @@ internal sealed class ArticleWriter : IAsyncDisposable
     private readonly ArticleStatements _statements;
     private readonly int _batchSize;
     private readonly long _passId;
+    private readonly IDatabaseSchema _schema;
 
-    private ArticleWriter(ArticleDbContext context, WriteLookups lookups, int batchSize, long passId)
+    private ArticleWriter(ArticleDbContext context, IDatabaseSchema schema, WriteLookups lookups, int batchSize, long passId)
     {
+        _schema = schema;
         _passId = passId;
         _context = context;
         _connection = context.Database.GetDbConnection();
@@ -30,12 +32,14 @@ internal sealed class ArticleWriter : IAsyncDisposable
         _batchSize = batchSize;
     }
 
-    public static async Task<ArticleWriter> OpenAsync(IDbContextFactory<ArticleDbContext> contextFactory, long passId, int batchSize, CancellationToken cancellationToken)
+    public static async Task<ArticleWriter> OpenAsync(
+        IDbContextFactory<ArticleDbContext> contextFactory, IDatabaseSchema schema, long passId, int batchSize, CancellationToken cancellationToken)
     {
         var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         await context.Database.OpenConnectionAsync(cancellationToken);
+        await schema.PrepareBulkWriteAsync(context.Database.GetDbConnection(), cancellationToken);
         var lookups = await WriteLookups.LoadAsync(context.Database.GetDbConnection(), cancellationToken);
-        return new ArticleWriter(context, lookups, batchSize, passId);
+        return new ArticleWriter(context, schema, lookups, batchSize, passId);
     }
 
     /// <summary>Writes one batch in one transaction, counting what it added and updated into <paramref name="tally"/>.</summary>
@@ -113,6 +117,7 @@ internal sealed class ArticleWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _statements.DisposeAsync();
+        await _schema.EndBulkWriteAsync(_connection);
         await _context.DisposeAsync();
     }
 

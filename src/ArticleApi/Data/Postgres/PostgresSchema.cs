@@ -52,5 +52,10 @@ internal sealed class PostgresSchema : IDatabaseSchema
         }
     }
 
+    /// <summary>The server's own settings serve bulk writes well; nothing to change per connection.</summary>
+    public Task PrepareBulkWriteAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task EndBulkWriteAsync(System.Data.Common.DbConnection connection) => Task.CompletedTask;
+
     public void ReleaseConnections() => NpgsqlConnection.ClearAllPools();
 }
