@@ -8,7 +8,11 @@ internal static class ArticleFilters
     /// <summary>Above this many articles, a topic filter probes each article in sort order instead of collecting the topic's articles.</summary>
     public const int LargeTopic = 5_000;
 
-    public static IQueryable<Article> Apply(IQueryable<Article> articles, ArticleQuery query, ArticleDbContext context, IFullTextSearch search, ArticleCounts.Snapshot? counts = null)
+    /// <summary>Above this many matches, a search sorted by a column probes each article in sort order (like a large topic).</summary>
+    public const int FrequentSearch = 5_000;
+
+    public static IQueryable<Article> Apply(
+        IQueryable<Article> articles, ArticleQuery query, ArticleDbContext context, IFullTextSearch search, ArticleCounts.Snapshot? counts = null, bool frequentSearch = false)
     {
         if (query.Published is { } published)
         {
@@ -80,9 +84,15 @@ internal static class ArticleFilters
             articles = articles.Where(a => a.Category == category);
         }
 
-        if (query.Search is { } fullText)
+        if (query.Search is { } fullText && frequentSearch)
         {
-            var matches = search.Matches(context, fullText).Select(m => m.Key);
+            // Many matches: walk the sort order and ask the full-text index about each article (EXISTS ... rowid = ?),
+            // stopping after a page, instead of collecting and sorting every match.
+            articles = articles.Where(a => search.Matches(context, fullText).Any(m => m.Key == a.Key));
+        }
+        else if (query.Search is { } rareText)
+        {
+            var matches = search.Matches(context, rareText).Select(m => m.Key);
             articles = articles.Where(a => matches.Contains(a.Key));
         }
 

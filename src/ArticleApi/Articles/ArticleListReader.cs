@@ -15,7 +15,10 @@ internal sealed class ArticleListReader(ArticleDbContext context, IFullTextSearc
     {
         // Topic sizes choose the plan of a topic filter; they are counted once per data version.
         var topicSizes = query.Topics.Count > 0 || query.RequiredTopic is not null ? await counts.GetAsync(cancellationToken) : null;
-        var filtered = ArticleFilters.Apply(context.Articles, query, context, search, topicSizes);
+        // A bounded count (at most FrequentSearch + 1 index entries) tells a frequent search from a rare one.
+        var frequentSearch = query.Search is not null && query.Sort.Name != "relevance"
+            && await search.Matches(context, query.Search).Take(ArticleFilters.FrequentSearch + 1).CountAsync(cancellationToken) > ArticleFilters.FrequentSearch;
+        var filtered = ArticleFilters.Apply(context.Articles, query, context, search, topicSizes, frequentSearch);
         var keys = new List<PageKey>();
         foreach (var segment in ArticleKeyset.Segments(filtered, query, context, search))
         {

@@ -82,6 +82,22 @@ public sealed class ArticleQueryPlanTests(ArticleQueryPlanTests.LargeDatabase da
     }
 
     [SqliteFact]
+    public void AFrequentSearchWalksTheSortOrderAndAsksTheFullTextIndexPerArticle()
+    {
+        // Every generated title says "Generated": past ArticleFilters.FrequentSearch matches, no collecting and sorting.
+        var plan = Plan(new ArticleListParameters { Q = "generated" }, frequentSearch: true);
+
+        Assert.Equal(
+            [
+                "SEARCH a USING COVERING INDEX IX_Articles_PublishedDateTime_Id (PublishedDateTime>?)",
+                "CORRELATED SCALAR SUBQUERY 2",
+                // FTS5's plan string: '=' a rowid equality (this article), 'M2' the MATCH: one doclist seek per article.
+                "SCAN ArticlesFts VIRTUAL TABLE INDEX 0:=M2",
+            ],
+            plan);
+    }
+
+    [SqliteFact]
     public void AProviderSortedByHeatSeeksTheProviderHeatIndex()
     {
         var plan = Plan(new ArticleListParameters { Provider = ["provider-3.example"], Sort = "-heat" });
@@ -101,14 +117,14 @@ public sealed class ArticleQueryPlanTests(ArticleQueryPlanTests.LargeDatabase da
 
     private const long BaseMilliseconds = 1_600_000_000_000;
 
-    private List<string> Plan(ArticleListParameters parameters, ArticleCounts.Snapshot? counts = null)
+    private List<string> Plan(ArticleListParameters parameters, ArticleCounts.Snapshot? counts = null, bool frequentSearch = false)
     {
         using var scope = database.Services.CreateScope();
         var context = scope.ServiceProvider.GetRequiredService<ArticleDbContext>();
         var search = scope.ServiceProvider.GetRequiredService<IFullTextSearch>();
         var reader = new ParameterReader();
         var query = ArticleQuery.Parse(parameters, reader) ?? throw new InvalidOperationException(string.Join("; ", reader.Errors.Select(e => e.Key)));
-        var filtered = ArticleFilters.Apply(context.Articles, query, context, search, counts);
+        var filtered = ArticleFilters.Apply(context.Articles, query, context, search, counts, frequentSearch);
         var sql = ArticleKeyset.Segments(filtered, query, context, search).First().Take(query.Limit + 1).ToQueryString();
         output.WriteLine(sql);
 
