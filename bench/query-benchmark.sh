@@ -2,6 +2,8 @@
 # Query benchmark: the API over a database of N generated articles (default 1,000,000), loaded with wrk at
 # 32 connections (-t2 -c32, like the HTTP-stack ceiling figures) for a fixed set of requests.
 # Usage: bench/query-benchmark.sh [N] [seconds per request, default 10]
+# PostgreSQL: BENCH_POSTGRES='Host=127.0.0.1;Port=55432;Username=postgres' bench/query-benchmark.sh N
+#   (a server such as the one `eval "$(bash .ci/postgres.sh)"` starts); the database articleapi_bench_N is made once.
 # Prints per request: requests/s, p50, p99, errors; then the server's peak RSS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,10 +22,25 @@ if [ ! -f "$folder/.complete" ]; then
   dotnet bench/ArticleApi.Generator/bin/Release/net10.0/ArticleApi.Generator.dll "$folder" "$n" --seed 42
   touch "$folder/.complete"
 fi
-if [ ! -f "$db.complete" ]; then
-  rm -f "$db" "$db-wal" "$db-shm"
-  dotnet "$app" import "$folder" --ConnectionStrings:Articles="Data Source=$db" --Serilog:MinimumLevel:Default=Warning 2>/dev/null | head -2
-  touch "$db.complete"
+if [ -n "${BENCH_POSTGRES:-}" ]; then
+  provider=PostgreSql
+  connection="$BENCH_POSTGRES;Database=articleapi_bench_$n"
+  pg="$(sed 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Username=/user=/' <<<"$BENCH_POSTGRES")"
+  psql "$pg dbname=postgres" -qtc "SELECT 1 FROM pg_database WHERE datname = 'articleapi_bench_$n'" | grep -q 1 \
+    || psql "$pg dbname=postgres" -qc "CREATE DATABASE articleapi_bench_$n"
+  count=$(psql "$pg dbname=articleapi_bench_$n" -qtAc 'SELECT count(*) FROM "Articles"' 2>/dev/null || echo 0)
+  if [ "$count" != "$n" ]; then
+    /usr/bin/time -f "import: process %e s, peak RSS %M KB" dotnet "$app" import "$folder" --Database:Provider=PostgreSql \
+      --ConnectionStrings:Articles="$connection" --Serilog:MinimumLevel:Default=Warning 2>&1 | grep -v '^\[' | head -3
+  fi
+else
+  provider=Sqlite
+  connection="Data Source=$db"
+  if [ ! -f "$db.complete" ]; then
+    rm -f "$db" "$db-wal" "$db-shm"
+    dotnet "$app" import "$folder" --ConnectionStrings:Articles="$connection" --Serilog:MinimumLevel:Default=Warning 2>/dev/null | head -2
+    touch "$db.complete"
+  fi
 fi
 
 ASPNETCORE_URLS="http://127.0.0.1:$((port + 1))" dotnet bench/ArticleApi.Baseline/bin/Release/net10.0/ArticleApi.Baseline.dll >/dev/null 2>&1 &
@@ -35,7 +52,7 @@ for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$((port + 1))/page?bytes=16"
 
 start_server() { # response cache on or off
   ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Production \
-    dotnet "$app" --ConnectionStrings:Articles="Data Source=$db" --Import:Enabled=false --ResponseCache:Enabled="$1" \
+    dotnet "$app" --Database:Provider="$provider" --ConnectionStrings:Articles="$connection" --Import:Enabled=false --ResponseCache:Enabled="$1" \
     --Serilog:MinimumLevel:Default=Warning >"$work/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 240); do curl -sf "$base/health/ready" >/dev/null && return; sleep 0.5; done
@@ -55,7 +72,7 @@ measure() { # label url
   printf '%-32s %10s %9s %9s %7s %8s %s\n' "$label" "$rps" "$p50" "$p99" "${errors:-0}" "$size" "${socket:+socket errors: $socket }${status/#200/}"
 }
 
-echo "machine: $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); $n articles; wrk -t2 -c32 -d${seconds}s --latency; $(date -u +%FT%TZ)"
+echo "machine: $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); $n articles on $provider; wrk -t2 -c32 -d${seconds}s --latency; $(date -u +%FT%TZ)"
 printf '%-32s %10s %9s %9s %7s %8s\n' request req/s p50 p99 errors bytes
 measure "ceiling: pre-rendered 18 KB" "http://127.0.0.1:$((port + 1))/page?bytes=18000"
 measure "ceiling: pre-rendered 900 B" "http://127.0.0.1:$((port + 1))/page?bytes=900"
