@@ -23,7 +23,7 @@ if [ ! -f "$folder/.complete" ]; then
   touch "$folder/.complete"
 fi
 if [ -n "${BENCH_POSTGRES:-}" ]; then
-  provider=PostgreSql
+  engine=PostgreSql
   connection="$BENCH_POSTGRES;Database=articleapi_bench_$n"
   pg="$(sed 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Username=/user=/' <<<"$BENCH_POSTGRES")"
   psql "$pg dbname=postgres" -qtc "SELECT 1 FROM pg_database WHERE datname = 'articleapi_bench_$n'" | grep -q 1 \
@@ -34,7 +34,7 @@ if [ -n "${BENCH_POSTGRES:-}" ]; then
       --ConnectionStrings:Articles="$connection" --Serilog:MinimumLevel:Default=Warning 2>&1 | grep -v '^\[' | head -3
   fi
 else
-  provider=Sqlite
+  engine=Sqlite
   connection="Data Source=$db"
   if [ ! -f "$db.complete" ]; then
     rm -f "$db" "$db-wal" "$db-shm"
@@ -52,7 +52,7 @@ for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$((port + 1))/page?bytes=16"
 
 start_server() { # response cache on or off
   ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Production \
-    dotnet "$app" --Database:Provider="$provider" --ConnectionStrings:Articles="$connection" --Import:Enabled=false --ResponseCache:Enabled="$1" \
+    dotnet "$app" --Database:Provider="$engine" --ConnectionStrings:Articles="$connection" --Import:Enabled=false --ResponseCache:Enabled="$1" \
     --Serilog:MinimumLevel:Default=Warning >"$work/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 240); do curl -sf "$base/health/ready" >/dev/null && return; sleep 0.5; done
@@ -72,7 +72,7 @@ measure() { # label url
   printf '%-32s %10s %9s %9s %7s %8s %s\n' "$label" "$rps" "$p50" "$p99" "${errors:-0}" "$size" "${socket:+socket errors: $socket }${status/#200/}"
 }
 
-echo "machine: $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); $n articles on $provider; wrk -t2 -c32 -d${seconds}s --latency; $(date -u +%FT%TZ)"
+echo "machine: $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); $n articles on $engine; wrk -t2 -c32 -d${seconds}s --latency; $(date -u +%FT%TZ)"
 printf '%-32s %10s %9s %9s %7s %8s\n' request req/s p50 p99 errors bytes
 measure "ceiling: pre-rendered 18 KB" "http://127.0.0.1:$((port + 1))/page?bytes=18000"
 measure "ceiling: pre-rendered 900 B" "http://127.0.0.1:$((port + 1))/page?bytes=900"
