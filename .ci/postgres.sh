@@ -3,6 +3,9 @@
 #   eval "$(bash .ci/postgres.sh)"   ...   bash .ci/postgres-stop.sh
 # Debian's postgresql package (installed when missing), a cluster in a temp folder owned by the package's `postgres`
 # user, loopback only, trust authentication, port ARTICLEAPI_PG_PORT (55432). Everything but the export goes to stderr.
+# Tests run without durability (fsync off), which changes nothing they check; benchmarks start a second cluster with
+# the server's defaults, as an operator would run it:
+#   ARTICLEAPI_PG_DURABLE=1 ARTICLEAPI_PG_PORT=55433 ARTICLEAPI_PG_STATE=/tmp/articleapi-pg-bench bash .ci/postgres.sh
 set -euo pipefail
 port=${ARTICLEAPI_PG_PORT:-55432}
 state=${ARTICLEAPI_PG_STATE:-/tmp/articleapi-pg}
@@ -33,8 +36,9 @@ echo "$bin" >"$state/bin"
 chown "$user" "$dir"
 chmod 700 "$dir"
 as_user "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >&2
-as_user "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-  -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >&2
+options="-h 127.0.0.1 -p $port -k $dir -c max_connections=300"
+[ "${ARTICLEAPI_PG_DURABLE:-}" = 1 ] || options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+as_user "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$options" start >&2
 
 for _ in $(seq 1 60); do
   "$bin/pg_isready" -h 127.0.0.1 -p "$port" -q && break
