@@ -12,6 +12,13 @@ internal interface IDatabaseSchema
     /// </summary>
     bool PreparedByEveryProcess { get; }
 
+    /// <summary>
+    /// Whether the migrations history table exists, asked without an error: EF's own read of a missing history logs a
+    /// failed command at Error level on PostgreSQL (npgsql/efcore.pg#3407), which would alarm operators on every
+    /// readiness probe of a replica waiting for its importer.
+    /// </summary>
+    Task<bool> HasMigrationsHistoryAsync(ArticleDbContext context, CancellationToken cancellationToken);
+
     /// <summary>Applies pending migrations.</summary>
     Task EnsureAsync(ArticleDbContext context, CancellationToken cancellationToken);
 
@@ -20,6 +27,9 @@ internal interface IDatabaseSchema
 
     /// <summary>Undoes <see cref="PrepareBulkWriteAsync"/> before the connection goes back to the pool.</summary>
     Task EndBulkWriteAsync(System.Data.Common.DbConnection connection);
+
+    /// <summary>How the importer's rows for <paramref name="table"/> reach it on this engine's writing connection.</summary>
+    ITableInsert CreateInsert(System.Data.Common.DbConnection connection, string table, IReadOnlyList<string> columns);
 
     /// <summary>Lets go of pooled connections when the service stops.</summary>
     void ReleaseConnections();

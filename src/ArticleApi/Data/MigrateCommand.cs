@@ -19,8 +19,9 @@ internal static class MigrateCommand
         {
             var provider = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
             await using var context = await app.Services.GetRequiredService<IDbContextFactory<ArticleDbContext>>().CreateDbContextAsync();
-            await app.Services.GetRequiredService<IDatabaseSchema>().EnsureAsync(context, CancellationToken.None);
-            var status = await SchemaStatus.ReadAsync(context, CancellationToken.None);
+            var schema = app.Services.GetRequiredService<IDatabaseSchema>();
+            await schema.EnsureAsync(context, CancellationToken.None);
+            var status = await SchemaStatus.ReadAsync(context, schema, CancellationToken.None);
             await Console.Out.WriteLineAsync($"{provider}: the schema is current ({status.Applied} of {status.Expected} migrations applied)");
             return 0;
         }

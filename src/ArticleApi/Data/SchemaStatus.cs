@@ -8,10 +8,15 @@ internal sealed record SchemaStatus(int Applied, int Expected)
     public bool IsCurrent => Applied == Expected;
 
     /// <summary>Reads the migrations history; a database without one (nothing applied yet) gives 0 applied.</summary>
-    public static async Task<SchemaStatus> ReadAsync(ArticleDbContext context, CancellationToken cancellationToken)
+    public static async Task<SchemaStatus> ReadAsync(ArticleDbContext context, IDatabaseSchema schema, CancellationToken cancellationToken)
     {
-        var applied = (await context.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var expected = context.Database.GetMigrations().ToList();
+        if (!await schema.HasMigrationsHistoryAsync(context, cancellationToken))
+        {
+            return new SchemaStatus(0, expected.Count);
+        }
+
+        var applied = (await context.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         return new SchemaStatus(expected.Count(applied.Contains), expected.Count);
     }
 }

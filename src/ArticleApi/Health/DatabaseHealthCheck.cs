@@ -9,7 +9,7 @@ namespace ArticleApi.Health;
 /// Ready when the database answers and holds the current schema. Also reads what the readiness body reports: the
 /// article count and the last finished import pass (its time and failed-file count).
 /// </summary>
-internal sealed class DatabaseHealthCheck(IDbContextFactory<ArticleDbContext> contextFactory, IOptions<DatabaseOptions> options) : IHealthCheck
+internal sealed class DatabaseHealthCheck(IDbContextFactory<ArticleDbContext> contextFactory, IDatabaseSchema databaseSchema, IOptions<DatabaseOptions> options) : IHealthCheck
 {
     public const string Name = "database";
 
@@ -20,7 +20,7 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<ArticleDbContext> co
         try
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            var schema = await SchemaStatus.ReadAsync(db, cancellationToken);
+            var schema = await SchemaStatus.ReadAsync(db, databaseSchema, cancellationToken);
             if (!schema.IsCurrent)
             {
                 return HealthCheckResult.Unhealthy($"the schema is not prepared ({schema.Applied} of {schema.Expected} migrations applied)", data: data);

@@ -1,40 +1,57 @@
 using System.Data.Common;
 using ArticleApi.Articles;
+using ArticleApi.Data;
 
 namespace ArticleApi.Import;
 
-/// <summary>The prepared statements that write one article with its provider, topics, images and related links.</summary>
-internal sealed class ArticleStatements(DbConnection connection) : IAsyncDisposable
+/// <summary>
+/// The statements that write one article with its provider, topics, images and related links. Row inserts go through
+/// the engine's <see cref="ITableInsert"/> and may be buffered until <see cref="FlushAsync"/>; the provider upsert and
+/// the restat run at once, since the rows buffered after them depend on them or not at all.
+/// </summary>
+internal sealed class ArticleStatements : IAsyncDisposable
 {
-    private readonly InsertCommand _article = new(connection, "Articles",
-        "Key", "Id", "SourcePath", "ContentHash", "FileLength", "FileModifiedAt", "ImportedAt", "Title", "Excerpt",
-        "PublishedDateTime", "WebUrl", "OriginalUrl", "AmpWebUrl", "CdnAmpWebUrl", "Link", "Type", "Category", "Quality",
-        "Heat", "Published", "ProviderDomain", "ProviderName", "ProviderExtra", "Secured", "Body", "Extra");
+    private readonly ITableInsert _article;
+    private readonly ITableInsert _articleImage;
+    private readonly ITableInsert _providerImage;
+    private readonly ITableInsert _relatedImage;
+    private readonly ITableInsert _articleTopic;
+    private readonly ITableInsert _topic;
+    private readonly ITableInsert _related;
+    private readonly DbCommand _provider;
+    private readonly DbCommand _restat;
 
-    private readonly InsertCommand _articleImage = Image(connection, "ArticleImages");
-    private readonly InsertCommand _providerImage = Image(connection, "ArticleProviderImages");
-    private readonly InsertCommand _relatedImage = Image(connection, "RelatedLinkImages");
-    private readonly InsertCommand _articleTopic = new(connection, "ArticleTopics", "ArticleKey", "TopicId", "Position", "NameAsWritten");
-    private readonly InsertCommand _topic = new(connection, "Topics", "Id", "Slug", "Name");
+    /// <summary>The inserts in foreign-key order: a table's rows are flushed after the rows they refer to.</summary>
+    private readonly ITableInsert[] _inserts;
 
-    private readonly InsertCommand _related = new(connection, "RelatedLinks",
-        "Id", "ArticleKey", "Position", "Title", "Excerpt", "PublishedDateTime", "WebUrl", "AmpWebUrl", "CdnAmpWebUrl",
-        "Type", "Quality", "ProviderName", "ProviderDomain", "Extra");
-
-    private readonly DbCommand _provider = Command(connection, """
-        INSERT INTO "Providers" ("Domain", "Name", "LogoUrl", "LogoWidth", "LogoHeight") VALUES (@p0, @p1, @p2, @p3, @p4)
-        ON CONFLICT ("Domain") DO UPDATE SET "Name" = excluded."Name", "LogoUrl" = excluded."LogoUrl",
-            "LogoWidth" = excluded."LogoWidth", "LogoHeight" = excluded."LogoHeight"
-        """, 5);
-
-    private readonly DbCommand _restat = Command(connection,
-        "UPDATE \"Articles\" SET \"FileLength\" = @p0, \"FileModifiedAt\" = @p1 WHERE \"Key\" = @p2", 3);
+    public ArticleStatements(DbConnection connection, IDatabaseSchema schema)
+    {
+        _topic = schema.CreateInsert(connection, "Topics", ["Id", "Slug", "Name"]);
+        _article = schema.CreateInsert(connection, "Articles", [
+            "Key", "Id", "SourcePath", "ContentHash", "FileLength", "FileModifiedAt", "ImportedAt", "Title", "Excerpt",
+            "PublishedDateTime", "WebUrl", "OriginalUrl", "AmpWebUrl", "CdnAmpWebUrl", "Link", "Type", "Category", "Quality",
+            "Heat", "Published", "ProviderDomain", "ProviderName", "ProviderExtra", "Secured", "Body", "Extra"]);
+        _articleImage = Image(connection, schema, "ArticleImages");
+        _providerImage = Image(connection, schema, "ArticleProviderImages");
+        _articleTopic = schema.CreateInsert(connection, "ArticleTopics", ["ArticleKey", "TopicId", "Position", "NameAsWritten"]);
+        _related = schema.CreateInsert(connection, "RelatedLinks", [
+            "Id", "ArticleKey", "Position", "Title", "Excerpt", "PublishedDateTime", "WebUrl", "AmpWebUrl", "CdnAmpWebUrl",
+            "Type", "Quality", "ProviderName", "ProviderDomain", "Extra"]);
+        _relatedImage = Image(connection, schema, "RelatedLinkImages");
+        _inserts = [_topic, _article, _articleImage, _providerImage, _articleTopic, _related, _relatedImage];
+        _provider = Command(connection, """
+            INSERT INTO "Providers" ("Domain", "Name", "LogoUrl", "LogoWidth", "LogoHeight") VALUES (@p0, @p1, @p2, @p3, @p4)
+            ON CONFLICT ("Domain") DO UPDATE SET "Name" = excluded."Name", "LogoUrl" = excluded."LogoUrl",
+                "LogoWidth" = excluded."LogoWidth", "LogoHeight" = excluded."LogoHeight"
+            """, 5);
+        _restat = Command(connection, "UPDATE \"Articles\" SET \"FileLength\" = @p0, \"FileModifiedAt\" = @p1 WHERE \"Key\" = @p2", 3);
+    }
 
     public DbTransaction Transaction
     {
         set
         {
-            foreach (var insert in new[] { _article, _articleImage, _providerImage, _relatedImage, _articleTopic, _topic, _related })
+            foreach (var insert in _inserts)
             {
                 insert.Transaction = value;
             }
@@ -51,7 +68,7 @@ internal sealed class ArticleStatements(DbConnection connection) : IAsyncDisposa
             await UpsertProviderAsync(a, lookups, cancellationToken);
         }
 
-        await _article.ExecuteAsync(cancellationToken,
+        await _article.AddAsync(cancellationToken,
             key, a.Id, a.SourcePath, a.ContentHash, a.FileLength, a.FileModifiedAt, a.ImportedAt, a.Title, a.Excerpt,
             a.PublishedDateTime, a.WebUrl, a.OriginalUrl, a.AmpWebUrl, a.CdnAmpWebUrl, a.Link, a.Type, a.Category, a.Quality,
             a.Heat, a.Published, a.ProviderDomain, a.ProviderName, a.ProviderExtra, a.Secured, a.Body, a.Extra);
@@ -61,10 +78,19 @@ internal sealed class ArticleStatements(DbConnection connection) : IAsyncDisposa
         foreach (var link in a.Related)
         {
             var id = lookups.NextRelatedId++;
-            await _related.ExecuteAsync(cancellationToken,
+            await _related.AddAsync(cancellationToken,
                 id, key, link.Position, link.Title, link.Excerpt, link.PublishedDateTime, link.WebUrl, link.AmpWebUrl,
                 link.CdnAmpWebUrl, link.Type, link.Quality, link.ProviderName, link.ProviderDomain, link.Extra);
             await InsertImagesAsync(_relatedImage, id, link.Images, cancellationToken);
+        }
+    }
+
+    /// <summary>Writes the buffered rows of every table, parents first; call before the batch commits.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        foreach (var insert in _inserts)
+        {
+            await insert.FlushAsync(cancellationToken);
         }
     }
 
@@ -117,27 +143,27 @@ internal sealed class ArticleStatements(DbConnection connection) : IAsyncDisposa
             if (!lookups.TopicIds.TryGetValue(slug, out var topicId))
             {
                 topicId = lookups.NextTopicId++;
-                await _topic.ExecuteAsync(cancellationToken, topicId, slug, name);
+                await _topic.AddAsync(cancellationToken, topicId, slug, name);
                 lookups.TopicIds[slug] = topicId;
                 lookups.TopicNames[topicId] = name;
             }
 
             var canonical = lookups.TopicNames.GetValueOrDefault(topicId);
-            await _articleTopic.ExecuteAsync(cancellationToken, key, topicId, position++, name == canonical ? null : name);
+            await _articleTopic.AddAsync(cancellationToken, key, topicId, position++, name == canonical ? null : name);
         }
     }
 
-    private static async Task InsertImagesAsync(InsertCommand insert, long ownerKey, List<Image> images, CancellationToken cancellationToken)
+    private static async Task InsertImagesAsync(ITableInsert insert, long ownerKey, List<Image> images, CancellationToken cancellationToken)
     {
         foreach (var image in images)
         {
-            await insert.ExecuteAsync(cancellationToken,
+            await insert.AddAsync(cancellationToken,
                 ownerKey, image.Position, image.Url, image.Width, image.Height, image.Title, image.IsCached, image.Extra);
         }
     }
 
-    private static InsertCommand Image(DbConnection connection, string table) =>
-        new(connection, table, "OwnerKey", "Position", "Url", "Width", "Height", "Title", "IsCached", "Extra");
+    private static ITableInsert Image(DbConnection connection, IDatabaseSchema schema, string table) =>
+        schema.CreateInsert(connection, table, ["OwnerKey", "Position", "Url", "Width", "Height", "Title", "IsCached", "Extra"]);
 
     private static DbCommand Command(DbConnection connection, string sql, int parameters)
     {
@@ -157,7 +183,7 @@ internal sealed class ArticleStatements(DbConnection connection) : IAsyncDisposa
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var insert in new[] { _article, _articleImage, _providerImage, _relatedImage, _articleTopic, _topic, _related })
+        foreach (var insert in _inserts)
         {
             await insert.DisposeAsync();
         }

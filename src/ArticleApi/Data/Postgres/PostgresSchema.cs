@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
@@ -24,6 +25,14 @@ internal sealed class PostgresSchema : IDatabaseSchema
     /// <summary>Replicas share the server: only the importer prepares it, they wait.</summary>
     public bool PreparedByEveryProcess => false;
 
+    /// <summary>
+    /// The provider's own check always answers yes on PostgreSQL and lets the read fail instead; <c>to_regclass</c>
+    /// resolves the unqualified name through the search path exactly as EF's statements do.
+    /// </summary>
+    public async Task<bool> HasMigrationsHistoryAsync(ArticleDbContext context, CancellationToken cancellationToken) =>
+        await context.Database.SqlQueryRaw<bool>(
+            $"SELECT to_regclass('\"{HistoryRepository.DefaultTableName}\"') IS NOT NULL AS \"Value\"").SingleAsync(cancellationToken);
+
     public async Task EnsureAsync(ArticleDbContext context, CancellationToken cancellationToken)
     {
         var creator = context.GetService<IRelationalDatabaseCreator>();
@@ -43,6 +52,9 @@ internal sealed class PostgresSchema : IDatabaseSchema
         try
         {
             await context.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({SchemaLockKey})", cancellationToken);
+            // EF reads the history before creating it and logs the failed read as an error (npgsql/efcore.pg#3407):
+            // creating it first, with EF's own script, keeps a first start's log free of false alarms.
+            await context.Database.ExecuteSqlRawAsync(context.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
             await context.Database.MigrateAsync(cancellationToken);
         }
         finally
@@ -56,6 +68,10 @@ internal sealed class PostgresSchema : IDatabaseSchema
     public Task PrepareBulkWriteAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task EndBulkWriteAsync(System.Data.Common.DbConnection connection) => Task.CompletedTask;
+
+    /// <summary>A buffered binary COPY per table and batch: one round trip instead of one per row.</summary>
+    public ITableInsert CreateInsert(System.Data.Common.DbConnection connection, string table, IReadOnlyList<string> columns) =>
+        new PostgresCopyInsert((NpgsqlConnection)connection, table, columns);
 
     public void ReleaseConnections() => NpgsqlConnection.ClearAllPools();
 }

@@ -5,6 +5,7 @@ using ArticleApi.Import;
 using ArticleApi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ArticleApi.Tests.Data.Postgres;
 
@@ -63,9 +64,27 @@ public sealed class PostgresProviderTests
         await using (var context = await factory.Services.GetRequiredService<IDbContextFactory<ArticleDbContext>>().CreateDbContextAsync())
         {
             await new PostgresSchema().EnsureAsync(context, CancellationToken.None);
-            Assert.True((await SchemaStatus.ReadAsync(context, CancellationToken.None)).IsCurrent);
+            Assert.True((await SchemaStatus.ReadAsync(context, new PostgresSchema(), CancellationToken.None)).IsCurrent);
             Assert.Equal(35, await context.Articles.CountAsync());
         }
+    }
+
+    [PostgresFact]
+    public async Task PreparingAFreshDatabaseLogsNoError()
+    {
+        using var replica = new ReplicaFactory();
+        var errors = new List<string>();
+        var options = new DbContextOptionsBuilder<PostgresArticleDbContext>()
+            .UseNpgsql(replica.ConnectionString).LogTo(errors.Add, LogLevel.Error).Options;
+        await using var context = new PostgresArticleDbContext(options);
+        var schema = new PostgresSchema();
+
+        // What a waiting replica's readiness asks, then what the importer does at its start.
+        Assert.Equal(new SchemaStatus(0, 2), await SchemaStatus.ReadAsync(context, schema, CancellationToken.None));
+        await schema.EnsureAsync(context, CancellationToken.None);
+
+        Assert.Equal(new SchemaStatus(2, 2), await SchemaStatus.ReadAsync(context, schema, CancellationToken.None));
+        Assert.Empty(errors);
     }
 
     private sealed class ReplicaFactory : ArticleApiFactory
