@@ -4,6 +4,8 @@
 # Usage: bench/query-benchmark.sh [N] [seconds per request, default 10]
 # PostgreSQL: BENCH_POSTGRES='Host=127.0.0.1;Port=55432;Username=postgres' bench/query-benchmark.sh N
 #   (a server such as the one `eval "$(bash .ci/postgres.sh)"` starts); the database articleapi_bench_N is made once.
+# BENCH_NPGSQL='Max Auto Prepare=0' adds Npgsql settings to the API's connection string (not psql's).
+# BENCH_CACHE=false (or true) runs one of the two passes (response cache off, then on) instead of both.
 # Prints per request: requests/s, p50, p99, errors; then the server's peak RSS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +26,7 @@ if [ ! -f "$folder/.complete" ]; then
 fi
 if [ -n "${BENCH_POSTGRES:-}" ]; then
   engine=PostgreSql
-  connection="$BENCH_POSTGRES;Database=articleapi_bench_$n"
+  connection="$BENCH_POSTGRES;Database=articleapi_bench_$n${BENCH_NPGSQL:+;$BENCH_NPGSQL}"
   pg="$(sed 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Username=/user=/' <<<"$BENCH_POSTGRES")"
   psql "$pg dbname=postgres" -qtc "SELECT 1 FROM pg_database WHERE datname = 'articleapi_bench_$n'" | grep -q 1 \
     || psql "$pg dbname=postgres" -qc "CREATE DATABASE articleapi_bench_$n"
@@ -77,7 +79,7 @@ printf '%-32s %10s %9s %9s %7s %8s\n' request req/s p50 p99 errors bytes
 measure "ceiling: pre-rendered 18 KB" "http://127.0.0.1:$((port + 1))/page?bytes=18000"
 measure "ceiling: pre-rendered 900 B" "http://127.0.0.1:$((port + 1))/page?bytes=900"
 
-for cache in false true; do
+for cache in ${BENCH_CACHE:-false true}; do
   start_server "$cache"
   id=$(curl -sf "$base/articles?limit=1" | grep -oP '"id":"\K[^"]+' | awk 'NR == 1')
   topic=$(curl -sf "$base/topics" | grep -oP '"slug":"\K[^"]+' | awk 'NR == 1')

@@ -25,7 +25,7 @@ internal static class DatabaseServiceCollectionExtensions
         var connection = string.IsNullOrWhiteSpace(connectionString) ? null : connectionString;
         if (postgres)
         {
-            services.AddPooledDbContextFactory<PostgresArticleDbContext>((provider, options) => Configure(provider, options.UseNpgsql(connection ?? throw new InvalidOperationException(missing))));
+            services.AddPooledDbContextFactory<PostgresArticleDbContext>((provider, options) => Configure(provider, options.UseNpgsql(PostgresConnectionString.WithDefaults(connection ?? throw new InvalidOperationException(missing)))));
             services.AddSingleton<IDbContextFactory<ArticleDbContext>, ProviderContextFactory<PostgresArticleDbContext>>();
         }
         else

@@ -23,7 +23,9 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<ArticleDbContext> co
             var schema = await SchemaStatus.ReadAsync(db, databaseSchema, cancellationToken);
             if (!schema.IsCurrent)
             {
-                return HealthCheckResult.Unhealthy($"the schema is not prepared ({schema.Applied} of {schema.Expected} migrations applied)", data: data);
+                // Waiting for the importer is a replica's normal start, not a fault: Degraded is logged as a warning (an
+                // unreachable database stays Unhealthy, an error) and readiness serves both as 503.
+                return HealthCheckResult.Degraded($"the schema is not prepared ({schema.Applied} of {schema.Expected} migrations applied)", data: data);
             }
 
             data[HealthData.ArticleCount] = await db.Articles.LongCountAsync(cancellationToken);

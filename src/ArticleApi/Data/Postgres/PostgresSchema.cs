@@ -38,14 +38,7 @@ internal sealed class PostgresSchema : IDatabaseSchema
         var creator = context.GetService<IRelationalDatabaseCreator>();
         if (!await creator.ExistsAsync(cancellationToken))
         {
-            try
-            {
-                await creator.CreateAsync(cancellationToken);
-            }
-            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DuplicateDatabase)
-            {
-                // Another importer created it a moment ago.
-            }
+            await CreateDatabaseAsync(context.Database.GetConnectionString()!, cancellationToken);
         }
 
         await context.Database.OpenConnectionAsync(cancellationToken);
@@ -61,6 +54,32 @@ internal sealed class PostgresSchema : IDatabaseSchema
         {
             await context.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({SchemaLockKey})", CancellationToken.None);
             await context.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// Creates the database from the server's maintenance database. Not through EF: two importers starting together
+    /// both try, and EF would log the loser's "already exists", which is expected here, as a failed command.
+    /// </summary>
+    private static async Task CreateDatabaseAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // An identifier cannot be a parameter; it is quoted, with its quotes doubled.
+        command.CommandText = $"CREATE DATABASE \"{target.Database!.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+#pragma warning restore CA2100
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DuplicateDatabase
+            || (exception.SqlState == PostgresErrorCodes.UniqueViolation && exception.ConstraintName == "pg_database_datname_index"))
+        {
+            // Another importer created it a moment ago: "already exists" once its CREATE has committed, a unique
+            // violation in the catalogue while both are in flight.
         }
     }
 
