@@ -33,6 +33,9 @@ builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 app.UseSerilogRequestLogging();
+// HEAD becomes GET before routing chooses an endpoint, so routing is placed here rather than implicitly first.
+app.UseHeadAsGet();
+app.UseRouting();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseArticleApi();

@@ -51,7 +51,8 @@ internal sealed class ApiDocumentation : IOperationFilter, IDocumentFilter
         {
             Title = "ArticleApi",
             Version = "v1",
-            Description = "Articles, topics, providers and related links imported from Markdown front matter. Errors are RFC 9457 problem details.",
+            Description = "Articles, topics, providers and related links imported from Markdown front matter. Errors are RFC 9457 problem details. "
+                + "Every GET answers HEAD too, and carries a weak ETag: send it back in If-None-Match for a 304 until an import changes something.",
         });
         // A relative server: the document is right on whatever host and port serves it.
         options.AddServer(new OpenApiServer { Url = "/", Description = "This server" });
