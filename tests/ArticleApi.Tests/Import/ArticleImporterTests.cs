@@ -207,6 +207,20 @@ public sealed class ArticleImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task ANulCharacterFailsItsFileAloneOnEveryEngine()
+    {
+        // PostgreSQL's text cannot hold U+0000: were it written, the batch and the pass would fail there.
+        WriteGood("a.md", "Before");
+        File.WriteAllText(Path.Combine(_factory.SourceDirectory, "nul.md"), "---\ntitle: \"Nul\\0Title\"\n---\n");
+        WriteGood("z.md", "After");
+
+        var report = await _factory.ImportAsync();
+
+        Assert.Equal([new FailedFile("nul.md", 2, 8, "a value holds a NUL character (U+0000), which is not text")], report.Failures);
+        Assert.Equal([("a", "a.md", "Before"), ("z", "z.md", "After")], await ArticlesAsync());
+    }
+
+    [Fact]
     public async Task ACancelledPassLeavesTheDatabaseAsItWasAndTheNextPassCompletes()
     {
         WriteGood("a.md", "A");

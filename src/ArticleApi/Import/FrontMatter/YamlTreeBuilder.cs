@@ -62,6 +62,13 @@ internal sealed class YamlTreeBuilder(string yaml, int firstLine, FrontMatterLim
                 _parser.MoveNext();
                 anchor = scalar.Anchor;
                 var isPlain = scalar.Style == ScalarStyle.Plain && (scalar.Tag.IsEmpty || scalar.Tag.IsNonSpecific);
+                // YAML's "\0" escape is valid, but PostgreSQL's text cannot hold U+0000: refused on every engine, so
+                // one file cannot fail a whole batch there and both engines keep the same articles.
+                if (scalar.Value.Contains('\0', StringComparison.Ordinal))
+                {
+                    throw new FrontMatterException("a value holds a NUL character (U+0000), which is not text", line, column);
+                }
+
                 Count(1, line, column);
                 result = (new YamlScalar(scalar.Value, isPlain, line, column), 1);
                 break;

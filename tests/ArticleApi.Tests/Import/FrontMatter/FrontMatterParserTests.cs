@@ -82,6 +82,7 @@ public sealed class FrontMatterParserTests
     [InlineData("---\ntitle: x\ntitle: y\n---\n", 3, 1, "duplicate key 'title'")]
     [InlineData("---\n? [a, b]\n: c\n---\n", 2, 3, "a key must be a plain string, not a map or a list")]
     [InlineData("---\ntitle: *nowhere\n---\n", 2, 8, "alias *nowhere refers to no anchor")]
+    [InlineData("---\ntitle: ok\nexcerpt: \"a\\0b\"\n---\n", 3, 10, "a value holds a NUL character (U+0000), which is not text")]
     public void BrokenFrontMatterFailsWithLineColumnAndReason(string text, int line, int column, string reason)
     {
         Assert.Equal(new SourceError(line, column, reason), ParseBroken(text));
