@@ -53,8 +53,8 @@ internal static class ItemMapper
 
     private static Article MapArticle(YamlMap map, string title, string body)
     {
-        var webUrl = YamlValues.String(map["webUrl"], "webUrl");
-        var originalUrl = YamlValues.String(map["originalUrl"], "originalUrl");
+        var webUrl = YamlValues.IndexedString(map["webUrl"], "webUrl");
+        var originalUrl = YamlValues.IndexedString(map["originalUrl"], "originalUrl");
         var provider = YamlValues.Map(map["provider"], "provider");
         return new Article
         {
@@ -69,12 +69,12 @@ internal static class ItemMapper
             AmpWebUrl = YamlValues.String(map["ampWebUrl"], "ampWebUrl"),
             CdnAmpWebUrl = YamlValues.String(map["cdnAmpWebUrl"], "cdnAmpWebUrl"),
             Link = webUrl ?? originalUrl,
-            Type = YamlValues.String(map["type"], "type"),
+            Type = YamlValues.IndexedString(map["type"], "type"),
             Category = YamlValues.String(map["category"], "category"),
             Quality = YamlValues.Integer(map["quality"], "quality", minimum: 0),
             Heat = YamlValues.Integer(map["heat"], "heat", minimum: -1),
             Published = YamlValues.Boolean(map["published"], "published"),
-            ProviderDomain = NullIfEmpty(YamlValues.String(provider?["domain"], "provider.domain")),
+            ProviderDomain = NullIfEmpty(YamlValues.IndexedString(provider?["domain"], "provider.domain")),
             ProviderName = YamlValues.String(provider?["name"], "provider.name"),
             ProviderImages = Images(provider?["images"], "provider.images"),
             ProviderExtra = ExtraJson(provider, ProviderKeys),
@@ -105,13 +105,13 @@ internal static class ItemMapper
             Title = YamlValues.String(map["title"], name + ".title"),
             Excerpt = YamlValues.String(map["excerpt"], name + ".excerpt"),
             PublishedDateTime = YamlValues.Instant(map["publishedDateTime"], name + ".publishedDateTime"),
-            WebUrl = YamlValues.String(map["webUrl"], name + ".webUrl"),
+            WebUrl = YamlValues.IndexedString(map["webUrl"], name + ".webUrl"),
             AmpWebUrl = YamlValues.String(map["ampWebUrl"], name + ".ampWebUrl"),
             CdnAmpWebUrl = YamlValues.String(map["cdnAmpWebUrl"], name + ".cdnAmpWebUrl"),
             Type = YamlValues.String(map["type"], name + ".type"),
             Quality = YamlValues.Integer(map["quality"], name + ".quality", minimum: 0),
             ProviderName = YamlValues.String(provider?["name"], name + ".provider.name"),
-            ProviderDomain = NullIfEmpty(YamlValues.String(provider?["domain"], name + ".provider.domain")),
+            ProviderDomain = NullIfEmpty(YamlValues.IndexedString(provider?["domain"], name + ".provider.domain")),
             Images = Images(map["images"], name + ".images"),
             Extra = extra?.ToJsonString(JsonOptions),
         };
@@ -146,7 +146,7 @@ internal static class ItemMapper
         var names = new List<string>();
         foreach (var item in YamlValues.List(node))
         {
-            var name = YamlValues.String(item, "topics[]");
+            var name = YamlValues.IndexedString(item, "topics[]");
             if (!string.IsNullOrWhiteSpace(name))
             {
                 names.Add(name.Trim());

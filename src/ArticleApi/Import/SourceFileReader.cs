@@ -10,6 +10,13 @@ internal sealed class SourceFileReader(FrontMatterParser parser, long maxFileByt
 {
     public async Task<FileOutcome> ReadAsync(SourceFile file, string id, StoredArticle? existing, DateTimeOffset importedAt, CancellationToken cancellationToken)
     {
+        var pathBytes = System.Text.Encoding.UTF8.GetByteCount(file.RelativePath);
+        if (pathBytes > YamlValues.MaxIndexedBytes)
+        {
+            // The path and the id made from it are indexed (see YamlValues.MaxIndexedBytes).
+            return new FileOutcome.Failed(0, 0, $"the path is {pathBytes} bytes long, over the limit of {YamlValues.MaxIndexedBytes}");
+        }
+
         if (file.Length > maxFileBytes)
         {
             return new FileOutcome.Failed(0, 0, $"file is {file.Length} bytes, over the limit of {maxFileBytes} bytes (Import:MaxFileBytes)");

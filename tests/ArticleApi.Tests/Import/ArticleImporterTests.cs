@@ -221,6 +221,29 @@ public sealed class ArticleImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task AnIndexedValueOrAPathTooLongForAnIndexFailsItsFileAlone()
+    {
+        // PostgreSQL refuses B-tree entries over 2,704 bytes: written, these would fail the batch and the pass there.
+        WriteGood("a.md", "Before");
+        File.WriteAllText(Path.Combine(_factory.SourceDirectory, "long-url.md"),
+            $"---\ntitle: Long\nwebUrl: https://example.org/{new string('x', 3000)}\n---\n");
+        var deep = string.Join('/', Enumerable.Repeat(new string('d', 200), 5));
+        Directory.CreateDirectory(Path.Combine(_factory.SourceDirectory, deep));
+        File.WriteAllText(Path.Combine(_factory.SourceDirectory, deep, "deep.md"), Good("Deep"));
+        WriteGood("z.md", "After");
+
+        var report = await _factory.ImportAsync();
+
+        Assert.Equal(
+            [
+                new FailedFile($"{deep}/deep.md", 0, 0, "the path is 1012 bytes long, over the limit of 1000"),
+                new FailedFile("long-url.md", 3, 9, "webUrl is 3020 bytes long, over the limit of 1000 for a value that is indexed"),
+            ],
+            report.Failures.OrderBy(f => f.Path, StringComparer.Ordinal));
+        Assert.Equal([("a", "a.md", "Before"), ("z", "z.md", "After")], await ArticlesAsync());
+    }
+
+    [Fact]
     public async Task ACancelledPassLeavesTheDatabaseAsItWasAndTheNextPassCompletes()
     {
         WriteGood("a.md", "A");

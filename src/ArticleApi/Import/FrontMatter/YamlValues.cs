@@ -23,6 +23,23 @@ internal static class YamlValues
         _ => throw WrongType(node, name, "a string"),
     };
 
+    /// <summary>
+    /// Longest value, in UTF-8 bytes, of a string the database indexes (URLs, type, provider domain, topic, path).
+    /// PostgreSQL refuses a B-tree entry over 2,704 bytes, and a refused row would fail its whole batch; 1,000 bytes
+    /// leaves room for the two-column keys (domain and id) and is four times the longest such value in the corpus.
+    /// </summary>
+    public const int MaxIndexedBytes = 1000;
+
+    /// <summary>A string the database looks things up by: as <see cref="String"/>, at most <see cref="MaxIndexedBytes"/> long.</summary>
+    public static string? IndexedString(YamlNode? node, string name)
+    {
+        var value = String(node, name);
+        var bytes = value is null ? 0 : System.Text.Encoding.UTF8.GetByteCount(value);
+        return bytes <= MaxIndexedBytes
+            ? value
+            : throw new FrontMatterException($"{name} is {bytes} bytes long, over the limit of {MaxIndexedBytes} for a value that is indexed", node!.Line, node.Column);
+    }
+
     public static int? Integer(YamlNode? node, string name, int minimum)
     {
         if (node is null or YamlScalar { IsNull: true })
