@@ -42,6 +42,10 @@ internal sealed class ApiDocumentation : IOperationFilter, IDocumentFilter
     {
         ["ListProviders.q"] = ("Text to find in the provider's name or domain, case-insensitive.", "tech", null),
         ["ListRelatedLinks.domain"] = ("Domain of the provider the related link points at.", "venturebeat.com", null),
+        ["ListTopics.limit"] = ($"Page size, 1 to {RankedPage.MaxLimit}; default {RankedPage.DefaultLimit}.", "100", null),
+        ["ListTopics.cursor"] = ("Opaque position from the 'next' link of the previous page; keep the other parameters.", "WyItYXJ0aWNsZUNvdW50IiwiMTIiLCJrdWJlcm5ldGVzIl0", null),
+        ["ListProviders.limit"] = ($"Page size, 1 to {RankedPage.MaxLimit}; default {RankedPage.DefaultLimit}.", "100", null),
+        ["ListProviders.cursor"] = ("Opaque position from the 'next' link of the previous page; keep the other parameters.", "WyItYXJ0aWNsZUNvdW50IiwiNSIsInRlY2hjcnVuY2guY29tIl0", null),
         ["ListRelatedLinks.cursor"] = ("Opaque position from the 'next' link of the previous page; keep the other parameters.", "WyJpZCIsIjIwIiwiIl0", null),
     };
 

@@ -13,7 +13,7 @@ internal static class ProviderEndpoints
         var group = app.MapGroup("/providers").WithTags("Providers");
         group.MapGet("/", ListAsync)
             .WithName("ListProviders")
-            .WithSummary("Every provider with logo and article count, most articles first; q searches name and domain.")
+            .WithSummary("Providers with logo and article count, most articles first, paged (limit, cursor); q searches name and domain.")
             .ProducesValidationProblem();
         group.MapGet("/{domain}", GetAsync)
             .WithName("GetProvider")
@@ -28,10 +28,12 @@ internal static class ProviderEndpoints
     }
 
     internal static async Task<Results<Ok<ProviderList>, ValidationProblem>> ListAsync(
-        [AsParameters] ProviderListParameters parameters, ArticleDbContext db, ArticleCounts counts, CancellationToken cancellationToken)
+        [AsParameters] ProviderListParameters parameters, ArticleDbContext db, ArticleCounts counts, HttpContext httpContext,
+        CancellationToken cancellationToken)
     {
         var reader = new ParameterReader();
         var q = reader.Text("q", parameters.Q);
+        var (limit, after) = RankedPage.Read(reader, parameters.Limit, parameters.Cursor);
         if (reader.HasErrors)
         {
             return TypedResults.ValidationProblem(reader.Errors);
@@ -52,9 +54,9 @@ internal static class ProviderEndpoints
         var snapshot = await counts.GetAsync(cancellationToken);
         var rows = (await providers.ToListAsync(cancellationToken))
             .Select(p => (Provider: p, Count: snapshot.Provider(p.Domain)))
-            .OrderByDescending(r => r.Count).ThenBy(r => r.Provider.Domain, StringComparer.Ordinal)
-            .ToList();
-        return TypedResults.Ok(new ProviderList(rows.ConvertAll(r => ToResponse(r.Provider, r.Count))));
+            .OrderByDescending(r => r.Count).ThenBy(r => r.Provider.Domain, StringComparer.Ordinal);
+        var (page, next) = RankedPage.Slice(rows, r => r.Count, r => r.Provider.Domain, limit, after);
+        return TypedResults.Ok(new ProviderList(page.ConvertAll(r => ToResponse(r.Provider, r.Count)), PageLinks.Next(httpContext, next)));
     }
 
     internal static async Task<Results<Ok<ProviderResponse>, ProblemHttpResult>> GetAsync(string domain, ArticleDbContext db, ArticleCounts counts, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ internal static class TopicEndpoints
         var group = app.MapGroup("/topics").WithTags("Topics");
         group.MapGet("/", ListAsync)
             .WithName("ListTopics")
-            .WithSummary("Every topic with its article count, most used first.")
+            .WithSummary("Topics with their article counts, most used first, paged (limit, cursor).")
             .ProducesValidationProblem();
         group.MapGet("/{slug}", GetAsync)
             .WithName("GetTopic")
@@ -28,10 +28,12 @@ internal static class TopicEndpoints
     }
 
     internal static async Task<Results<Ok<TopicList>, ValidationProblem>> ListAsync(
-        [AsParameters] TopicListParameters parameters, ArticleDbContext db, ArticleCounts counts, CancellationToken cancellationToken)
+        [AsParameters] TopicListParameters parameters, ArticleDbContext db, ArticleCounts counts, HttpContext httpContext,
+        CancellationToken cancellationToken)
     {
         var reader = new ParameterReader();
         var published = reader.Boolean("published", parameters.Published);
+        var (limit, after) = RankedPage.Read(reader, parameters.Limit, parameters.Cursor);
         if (reader.HasErrors)
         {
             return TypedResults.ValidationProblem(reader.Errors);
@@ -41,9 +43,9 @@ internal static class TopicEndpoints
         var topics = (await db.Topics.Select(t => new { t.Id, t.Name, t.Slug }).ToListAsync(cancellationToken))
             .Select(t => new TopicResponse(t.Name, t.Slug, snapshot.Topic(t.Id).For(published)))
             .Where(t => t.ArticleCount > 0)
-            .OrderByDescending(t => t.ArticleCount).ThenBy(t => t.Slug, StringComparer.Ordinal)
-            .ToList();
-        return TypedResults.Ok(new TopicList(topics));
+            .OrderByDescending(t => t.ArticleCount).ThenBy(t => t.Slug, StringComparer.Ordinal);
+        var (items, next) = RankedPage.Slice(topics, t => t.ArticleCount, t => t.Slug, limit, after);
+        return TypedResults.Ok(new TopicList(items, PageLinks.Next(httpContext, next)));
     }
 
     internal static async Task<Results<Ok<TopicResponse>, ProblemHttpResult>> GetAsync(string slug, ArticleDbContext db, ArticleCounts counts, CancellationToken cancellationToken)

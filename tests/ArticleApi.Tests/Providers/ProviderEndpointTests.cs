@@ -25,7 +25,7 @@ public sealed class ProviderEndpointTests(SampleApiFixture fixture) : IClassFixt
         var body = await _client.GetJsonAsync("/providers?q=TECH");
 
         Assert.Equal(
-            """{"items":[{"domain":"techcrunch.com","name":"TechCrunch","logo":{"url":"https://cloudbrief.example/assets/images/organizations/techcrunch.com-50x50.png","width":50,"height":50},"articleCount":5},{"domain":"arstechnica.com","name":"Ars Technica","logo":null,"articleCount":3}]}""",
+            """{"items":[{"domain":"techcrunch.com","name":"TechCrunch","logo":{"url":"https://cloudbrief.example/assets/images/organizations/techcrunch.com-50x50.png","width":50,"height":50},"articleCount":5},{"domain":"arstechnica.com","name":"Ars Technica","logo":null,"articleCount":3}],"next":null}""",
             body.GetRawText());
     }
 
