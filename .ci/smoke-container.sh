@@ -40,6 +40,10 @@ say "dotnet publish src/ArticleApi -c Release -o $work/app (as the Dockerfile)"
 dotnet publish src/ArticleApi/ArticleApi.csproj -c Release -o "$work/app" -p:UseAppHost=false -p:TreatWarningsAsErrors=false -nologo -v quiet >"$work/publish.log" 2>&1 \
   || { cat "$work/publish.log"; fail "publish failed"; }
 chmod -R a+rX "$work/app"
+# EF's design-time package (dotnet ef) and the Roslyn it brings stay out of the image (Publish="false").
+design=$(cd "$work/app" && ls Microsoft.EntityFrameworkCore.Design.dll Microsoft.CodeAnalysis*.dll 2>/dev/null || true)
+[ -z "$design" ] || fail "design-time assemblies were published: $design"
+say "published: $(du -sh "$work/app" | cut -f1), no design-time assemblies"
 
 # --- the image's user: non-root, like the aspnet image's `app` (UID 1654)
 if [ "$(id -u)" -eq 0 ]; then
