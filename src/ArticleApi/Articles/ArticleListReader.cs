@@ -9,15 +9,15 @@ namespace ArticleApi.Articles;
 /// rows of the page, their topics in one query, snippets in one query when searching, then the total and each facet
 /// when asked for. A fixed number of statements whatever the page size; no per-row queries.
 /// </summary>
-internal sealed class ArticleListReader(ArticleDbContext context, IFullTextSearch search, ArticleCounts counts)
+internal sealed class ArticleListReader(ArticleDbContext context, IFullTextSearch search, ArticleCounts counts, SearchFrequency searchFrequency)
 {
     public async Task<ArticlePage> ReadAsync(ArticleQuery query, HttpContext httpContext, CancellationToken cancellationToken)
     {
         // Topic sizes choose the plan of a topic filter; they are counted once per data version.
         var topicSizes = query.Topics.Count > 0 || query.RequiredTopic is not null ? await counts.GetAsync(cancellationToken) : null;
-        // A bounded count (at most FrequentSearch + 1 index entries) tells a frequent search from a rare one.
+        // A frequent search walks the sort index and tests each article; a rare one collects its matches (SearchFrequency).
         var frequentSearch = query.Search is not null && query.Sort.Name != "relevance"
-            && await search.Matches(context, query.Search).Take(ArticleFilters.FrequentSearch + 1).CountAsync(cancellationToken) > ArticleFilters.FrequentSearch;
+            && await searchFrequency.IsFrequentAsync(context, query.Search, cancellationToken);
         var filtered = ArticleFilters.Apply(context.Articles, query, context, search, topicSizes, frequentSearch);
         var keys = new List<PageKey>();
         foreach (var segment in ArticleKeyset.Segments(filtered, query, context, search))

@@ -15,6 +15,7 @@ internal static class ArticleApiServiceCollectionExtensions
     public static IServiceCollection AddArticleQueries(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ArticleListReader>();
+        services.AddSingleton<SearchFrequency>();
         services.AddScoped<ArticleDetailReader>();
         services.AddScoped<RelatedLinkReader>();
 
