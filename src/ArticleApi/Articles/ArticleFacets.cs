@@ -17,7 +17,7 @@ internal static class ArticleFacets
         {
             result[facet] = (facet, everything) switch
             {
-                ("topic", not null) => Top(everything.TopicIds.Select(t => new FacetValue(t.Key, everything.Topic(t.Value).All))),
+                ("topic", not null) => Top(everything.TopicIds.Select(t => new FacetValue(t.Key, everything.Topic(t.Value)))),
                 ("provider", not null) => Top(everything.Providers.Select(p => new FacetValue(p.Key, p.Value))),
                 ("topic", _) => await TopAsync(
                     context.ArticleTopics.Where(t => filtered.Select(a => a.Key).Contains(t.ArticleKey)).GroupBy(t => t.Topic!.Slug)

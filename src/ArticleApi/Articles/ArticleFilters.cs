@@ -110,7 +110,7 @@ internal static class ArticleFilters
         if (counts is not null)
         {
             var ids = slugs.Select(slug => counts.TopicIds.GetValueOrDefault(slug, -1)).Where(id => id >= 0).ToArray();
-            if (ids.Sum(id => counts.Topic(id).All) > LargeTopic)
+            if (ids.Sum(id => counts.Topic(id)) > LargeTopic)
             {
                 return articles.Where(a => context.ArticleTopics.Any(t => t.ArticleKey == a.Key && ids.Contains(t.TopicId)));
             }

@@ -39,9 +39,11 @@ internal static class TopicEndpoints
             return TypedResults.ValidationProblem(reader.Errors);
         }
 
-        var snapshot = await counts.GetAsync(cancellationToken);
+        var articleCounts = published is { } flag
+            ? await counts.TopicsByPublishedAsync(flag, cancellationToken)
+            : (await counts.GetAsync(cancellationToken)).Topics;
         var topics = (await db.Topics.Select(t => new { t.Id, t.Name, t.Slug }).ToListAsync(cancellationToken))
-            .Select(t => new TopicResponse(t.Name, t.Slug, snapshot.Topic(t.Id).For(published)))
+            .Select(t => new TopicResponse(t.Name, t.Slug, articleCounts.GetValueOrDefault(t.Id)))
             .Where(t => t.ArticleCount > 0)
             .OrderByDescending(t => t.ArticleCount).ThenBy(t => t.Slug, StringComparer.Ordinal);
         var (items, next) = RankedPage.Slice(topics, t => t.ArticleCount, t => t.Slug, limit, after);
@@ -57,7 +59,7 @@ internal static class TopicEndpoints
         }
 
         var snapshot = await counts.GetAsync(cancellationToken);
-        return TypedResults.Ok(new TopicResponse(topic.Name, topic.Slug, snapshot.Topic(topic.Id).All));
+        return TypedResults.Ok(new TopicResponse(topic.Name, topic.Slug, snapshot.Topic(topic.Id)));
     }
 
     internal static async Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult>> ListArticlesAsync(
