@@ -9,7 +9,7 @@ namespace ArticleApi.Health;
 /// Ready when the database answers and holds the current schema. Also reads what the readiness body reports: the
 /// article count and the last finished import pass (its time and failed-file count).
 /// </summary>
-internal sealed class DatabaseHealthCheck(IDbContextFactory<ArticleDbContext> contextFactory, IDatabaseSchema databaseSchema, IOptions<DatabaseOptions> options) : IHealthCheck
+internal sealed class DatabaseHealthCheck(IDbContextFactory<ArticleDbContext> contextFactory, IDatabaseSchema databaseSchema, ArticleTotal articleTotal, IOptions<DatabaseOptions> options) : IHealthCheck
 {
     public const string Name = "database";
 
@@ -28,7 +28,7 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<ArticleDbContext> co
                 return HealthCheckResult.Degraded($"the schema is not prepared ({schema.Applied} of {schema.Expected} migrations applied)", data: data);
             }
 
-            data[HealthData.ArticleCount] = await db.Articles.LongCountAsync(cancellationToken);
+            data[HealthData.ArticleCount] = await articleTotal.GetAsync(db, cancellationToken);
             var lastRun = await db.ImportRuns.Where(run => run.Outcome == "completed").OrderByDescending(run => run.Id)
                 .Select(run => new { run.FinishedAt, run.Failed }).FirstOrDefaultAsync(cancellationToken);
             if (lastRun is not null)

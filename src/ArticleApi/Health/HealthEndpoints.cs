@@ -17,6 +17,7 @@ internal static class HealthEndpoints
 
     public static IServiceCollection AddArticleHealthChecks(this IServiceCollection services)
     {
+        services.AddSingleton<ArticleTotal>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name, tags: [ReadyTag])
             .AddCheck<ImportHealthCheck>(ImportHealthCheck.Name, failureStatus: HealthStatus.Degraded, tags: [ReadyTag]);

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using ArticleApi.Data;
 using ArticleApi.Import;
 using ArticleApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -23,6 +25,38 @@ public sealed class HealthEndpointTests
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("""{"status":"Healthy"}""", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task ReadinessCountsTheArticlesOncePerDataVersion()
+    {
+        var counter = new StatementCounter();
+        using var factory = new ImportingFactory();
+        using var host = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(counter)));
+        using var client = host.CreateClient();
+        await factory.ImportAsync();
+        host.Services.GetRequiredService<DataVersion>().Invalidate();
+
+        counter.Clear();
+        var first = await ArticleCountAsync(client);
+        var second = await ArticleCountAsync(client);
+        var countsAfterTwoProbes = CountStatements(counter);
+        File.WriteAllText(Path.Combine(factory.SourceDirectory, "new.md"), "---\ntitle: New\n---\n");
+        await factory.ImportAsync();
+        host.Services.GetRequiredService<DataVersion>().Invalidate();
+        var afterImport = await ArticleCountAsync(client);
+
+        Assert.Equal((35, 35, 1, 36, 2), (first, second, countsAfterTwoProbes, afterImport, CountStatements(counter)));
+    }
+
+    private static async Task<long> ArticleCountAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync("/health/ready");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("articleCount").GetInt64();
+    }
+
+    private static int CountStatements(StatementCounter counter) =>
+        counter.Statements.Count(statement => statement.Contains("COUNT(*)", StringComparison.OrdinalIgnoreCase) && statement.Contains("\"Articles\"", StringComparison.Ordinal));
 
     [Fact]
     public async Task ReadinessIsServiceUnavailableBeforeTheFirstImportPass()
