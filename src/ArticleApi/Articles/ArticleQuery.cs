@@ -107,7 +107,7 @@ internal sealed record ArticleQuery
 
         if (query.Cursor is { } cursor && !ArticleKeyset.IsReadable(cursor, query.Sort.Field))
         {
-            reader.Fail("cursor", "is not a cursor this API gave out: use the 'next' link of a previous page.");
+            Cursor.Reject(reader);
         }
 
         if (query.From > query.To)

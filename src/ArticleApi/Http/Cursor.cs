@@ -24,7 +24,7 @@ internal sealed record Cursor(string Sort, string? Value, string Id)
         var cursor = TryDecode(text);
         if (cursor is null)
         {
-            reader.Fail("cursor", "is not a cursor this API gave out: use the 'next' link of a previous page.");
+            Reject(reader);
             return null;
         }
 
@@ -36,6 +36,10 @@ internal sealed record Cursor(string Sort, string? Value, string Id)
 
         return cursor;
     }
+
+    /// <summary>The one answer to a cursor that cannot be read, including one whose position is not of its sort's type.</summary>
+    public static void Reject(ParameterReader reader) =>
+        reader.Fail("cursor", "is not a cursor this API gave out: use the 'next' link of a previous page.");
 
     private static Cursor? TryDecode(string text)
     {

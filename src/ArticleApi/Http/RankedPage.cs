@@ -25,7 +25,7 @@ internal static class RankedPage
 
         if (!int.TryParse(position.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
         {
-            reader.Fail("cursor", "is not a cursor this API gave out: use the 'next' link of a previous page.");
+            Cursor.Reject(reader);
             return (size, null);
         }
 

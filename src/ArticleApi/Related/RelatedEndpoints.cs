@@ -49,7 +49,7 @@ internal static class RelatedEndpoints
         long after = 0;
         if (cursor is not null && !long.TryParse(cursor.Value, NumberStyles.None, CultureInfo.InvariantCulture, out after))
         {
-            errors.Fail("cursor", "is not a cursor this API gave out: use the 'next' link of a previous page.");
+            Cursor.Reject(errors);
         }
 
         if (errors.HasErrors)
