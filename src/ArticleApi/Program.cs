@@ -3,6 +3,7 @@ using ArticleApi.Data;
 using ArticleApi.Health;
 using ArticleApi.Http;
 using ArticleApi.Import;
+using ArticleApi.Logging;
 using Serilog;
 
 // `ArticleApi import <folder>` runs one pass and exits; anything else starts the web service.

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ArticleApi.Related;
+using ArticleApi.Model;
 
 namespace ArticleApi.Articles;
 

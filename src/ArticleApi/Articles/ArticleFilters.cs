@@ -1,4 +1,5 @@
 using ArticleApi.Data;
+using ArticleApi.Model;
 
 namespace ArticleApi.Articles;
 

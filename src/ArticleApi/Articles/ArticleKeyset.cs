@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using ArticleApi.Data;
 using ArticleApi.Http;
+using ArticleApi.Model;
 
 namespace ArticleApi.Articles;
 

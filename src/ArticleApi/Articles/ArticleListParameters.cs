@@ -1,3 +1,5 @@
+using ArticleApi.Http;
+using ArticleApi.Model;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ArticleApi.Articles;
@@ -6,7 +8,7 @@ namespace ArticleApi.Articles;
 /// The query string of every article list (<c>/articles</c>, <c>/topics/{slug}/articles</c>,
 /// <c>/providers/{domain}/articles</c>). Everything binds as text and is validated by <see cref="ArticleQuery.Parse"/>,
 /// so a bad value gets a problem response naming the parameter. Descriptions and examples for Swagger live in
-/// <see cref="Http.ApiDocumentation"/>.
+/// <see cref="ParameterDocumentation"/>.
 /// </summary>
 internal sealed record ArticleListParameters
 {

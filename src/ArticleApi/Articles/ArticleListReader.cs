@@ -1,5 +1,6 @@
 using ArticleApi.Data;
 using ArticleApi.Http;
+using ArticleApi.Model;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArticleApi.Articles;

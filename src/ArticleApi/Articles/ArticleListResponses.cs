@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using ArticleApi.Import.Reading;
+using ArticleApi.Model;
 
 namespace ArticleApi.Articles;
 

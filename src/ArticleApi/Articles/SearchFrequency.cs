@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ArticleApi.Data;
+using ArticleApi.Model;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArticleApi.Articles;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ArticleApi.Model;
 
 namespace ArticleApi.Data;
 

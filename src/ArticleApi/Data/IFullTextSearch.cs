@@ -1,3 +1,4 @@
+using ArticleApi.Model;
 namespace ArticleApi.Data;
 
 /// <summary>

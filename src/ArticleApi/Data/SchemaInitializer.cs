@@ -1,3 +1,4 @@
+using ArticleApi.Model;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArticleApi.Data;

@@ -1,4 +1,5 @@
 using ArticleApi.Data;
+using ArticleApi.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;

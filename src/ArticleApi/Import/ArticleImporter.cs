@@ -1,6 +1,9 @@
 using System.Threading.Channels;
 using ArticleApi.Data;
-using ArticleApi.Import.FrontMatter;
+using ArticleApi.Import.Reading;
+using ArticleApi.Import.Reading.FrontMatter;
+using ArticleApi.Import.Writing;
+using ArticleApi.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -114,7 +117,10 @@ internal sealed partial class ArticleImporter(
             await foreach (var (chunk, outcomes) in batches.Reader.ReadAllAsync(cancellationToken))
             {
                 var pending = Decide(chunk, outcomes, gone, tally, toDelete);
-                await writer.WriteBatchAsync(pending, tally, cancellationToken);
+                var written = await writer.WriteBatchAsync(pending, cancellationToken);
+                tally.Added += written.Added;
+                tally.Updated += written.Updated;
+                tally.Renamed += written.Renamed;
             }
         }
         finally

@@ -1,3 +1,4 @@
+using ArticleApi.Import.Reading;
 namespace ArticleApi.Import;
 
 /// <summary>A file that may have changed: its stat differs from what the database recorded, or it is new.</summary>

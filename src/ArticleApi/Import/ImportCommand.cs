@@ -1,4 +1,5 @@
 using ArticleApi.Data;
+using ArticleApi.Model;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArticleApi.Import;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ArticleApi.Data;
+using ArticleApi.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ArticleApi.Import;

@@ -1,3 +1,4 @@
+using ArticleApi.Import.Reading;
 namespace ArticleApi.Import;
 
 /// <summary>Stored articles whose file is no longer on disk: renamed (found again by content hash) or to delete.</summary>

@@ -1,4 +1,5 @@
 using ArticleApi.Articles;
+using ArticleApi.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ArticleApi.Providers;

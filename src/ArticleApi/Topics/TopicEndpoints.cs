@@ -1,6 +1,7 @@
 using ArticleApi.Articles;
 using ArticleApi.Data;
 using ArticleApi.Http;
+using ArticleApi.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

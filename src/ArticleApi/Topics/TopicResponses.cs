@@ -1,3 +1,5 @@
+using ArticleApi.Http;
+using ArticleApi.Import.Reading;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ArticleApi.Topics;

@@ -3,6 +3,8 @@ using System.Globalization;
 using ArticleApi.Articles;
 using ArticleApi.Data;
 using ArticleApi.Http;
+using ArticleApi.Import.Reading;
+using ArticleApi.Model;
 using ArticleApi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

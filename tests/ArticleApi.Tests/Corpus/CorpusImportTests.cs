@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ArticleApi.Data;
 using ArticleApi.Import;
+using ArticleApi.Model;
 using ArticleApi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ArticleApi.Articles;
-using ArticleApi.Related;
+using ArticleApi.Model;
 
 namespace ArticleApi.Tests.Corpus;
 

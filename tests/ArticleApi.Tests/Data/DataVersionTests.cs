@@ -1,4 +1,5 @@
 using ArticleApi.Data;
+using ArticleApi.Model;
 using ArticleApi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

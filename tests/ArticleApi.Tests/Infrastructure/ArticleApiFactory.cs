@@ -1,6 +1,7 @@
 using System.Data.Common;
 using ArticleApi.Data;
 using ArticleApi.Import;
+using ArticleApi.Model;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ArticleApi.Model;
 
 namespace ArticleApi.Tests.Infrastructure;
 

@@ -1,3 +1,4 @@
+using ArticleApi.Model;
 using Npgsql;
 
 namespace ArticleApi.Tests.Infrastructure;

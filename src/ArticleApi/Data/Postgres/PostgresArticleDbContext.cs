@@ -1,3 +1,4 @@
+using ArticleApi.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 

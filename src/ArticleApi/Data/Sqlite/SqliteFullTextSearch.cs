@@ -1,4 +1,5 @@
 using System.Text;
+using ArticleApi.Model;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArticleApi.Data.Sqlite;

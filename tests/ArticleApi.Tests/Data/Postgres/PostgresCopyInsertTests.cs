@@ -1,5 +1,6 @@
 using ArticleApi.Data;
 using ArticleApi.Data.Postgres;
+using ArticleApi.Model;
 using ArticleApi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,6 +2,7 @@ using System.Net;
 using ArticleApi.Data;
 using ArticleApi.Data.Postgres;
 using ArticleApi.Import;
+using ArticleApi.Model;
 using ArticleApi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

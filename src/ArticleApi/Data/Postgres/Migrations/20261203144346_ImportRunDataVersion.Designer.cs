@@ -24,7 +24,7 @@ namespace ArticleApi.Data.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("ArticleApi.Articles.Article", b =>
+            modelBuilder.Entity("ArticleApi.Model.Article", b =>
                 {
                     b.Property<long>("Key")
                         .ValueGeneratedOnAdd()
@@ -161,7 +161,7 @@ namespace ArticleApi.Data.Postgres.Migrations
                     b.ToTable("Articles");
                 });
 
-            modelBuilder.Entity("ArticleApi.Data.FullTextMatch", b =>
+            modelBuilder.Entity("ArticleApi.Model.FullTextMatch", b =>
                 {
                     b.Property<long>("Key")
                         .HasColumnType("bigint");
@@ -174,7 +174,7 @@ namespace ArticleApi.Data.Postgres.Migrations
                     b.ToView(null, (string)null);
                 });
 
-            modelBuilder.Entity("ArticleApi.Import.ImportRun", b =>
+            modelBuilder.Entity("ArticleApi.Model.ImportRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -240,7 +240,7 @@ namespace ArticleApi.Data.Postgres.Migrations
                     b.ToTable("ImportRuns");
                 });
 
-            modelBuilder.Entity("ArticleApi.Providers.Provider", b =>
+            modelBuilder.Entity("ArticleApi.Model.Provider", b =>
                 {
                     b.Property<string>("Domain")
                         .HasColumnType("text")
@@ -266,7 +266,7 @@ namespace ArticleApi.Data.Postgres.Migrations
                     b.ToTable("Providers");
                 });
 
-            modelBuilder.Entity("ArticleApi.Related.RelatedLink", b =>
+            modelBuilder.Entity("ArticleApi.Model.RelatedLink", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -334,7 +334,7 @@ namespace ArticleApi.Data.Postgres.Migrations
                     b.ToTable("RelatedLinks");
                 });
 
-            modelBuilder.Entity("ArticleApi.Topics.ArticleTopic", b =>
+            modelBuilder.Entity("ArticleApi.Model.ArticleTopic", b =>
                 {
                     b.Property<long>("ArticleKey")
                         .HasColumnType("bigint");
@@ -356,7 +356,7 @@ namespace ArticleApi.Data.Postgres.Migrations
                     b.ToTable("ArticleTopics");
                 });
 
-            modelBuilder.Entity("ArticleApi.Topics.Topic", b =>
+            modelBuilder.Entity("ArticleApi.Model.Topic", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -382,14 +382,14 @@ namespace ArticleApi.Data.Postgres.Migrations
                     b.ToTable("Topics");
                 });
 
-            modelBuilder.Entity("ArticleApi.Articles.Article", b =>
+            modelBuilder.Entity("ArticleApi.Model.Article", b =>
                 {
-                    b.HasOne("ArticleApi.Providers.Provider", "Provider")
+                    b.HasOne("ArticleApi.Model.Provider", "Provider")
                         .WithMany()
                         .HasForeignKey("ProviderDomain")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.OwnsMany("ArticleApi.Articles.Image", "Images", b1 =>
+                    b.OwnsMany("ArticleApi.Model.Image", "Images", b1 =>
                         {
                             b1.Property<long>("OwnerKey")
                                 .HasColumnType("bigint");
@@ -427,7 +427,7 @@ namespace ArticleApi.Data.Postgres.Migrations
                                 .HasForeignKey("OwnerKey");
                         });
 
-                    b.OwnsMany("ArticleApi.Articles.Image", "ProviderImages", b1 =>
+                    b.OwnsMany("ArticleApi.Model.Image", "ProviderImages", b1 =>
                         {
                             b1.Property<long>("OwnerKey")
                                 .HasColumnType("bigint");
@@ -472,15 +472,15 @@ namespace ArticleApi.Data.Postgres.Migrations
                     b.Navigation("ProviderImages");
                 });
 
-            modelBuilder.Entity("ArticleApi.Related.RelatedLink", b =>
+            modelBuilder.Entity("ArticleApi.Model.RelatedLink", b =>
                 {
-                    b.HasOne("ArticleApi.Articles.Article", null)
+                    b.HasOne("ArticleApi.Model.Article", null)
                         .WithMany("Related")
                         .HasForeignKey("ArticleKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.OwnsMany("ArticleApi.Articles.Image", "Images", b1 =>
+                    b.OwnsMany("ArticleApi.Model.Image", "Images", b1 =>
                         {
                             b1.Property<long>("OwnerKey")
                                 .HasColumnType("bigint");
@@ -521,15 +521,15 @@ namespace ArticleApi.Data.Postgres.Migrations
                     b.Navigation("Images");
                 });
 
-            modelBuilder.Entity("ArticleApi.Topics.ArticleTopic", b =>
+            modelBuilder.Entity("ArticleApi.Model.ArticleTopic", b =>
                 {
-                    b.HasOne("ArticleApi.Articles.Article", null)
+                    b.HasOne("ArticleApi.Model.Article", null)
                         .WithMany("Topics")
                         .HasForeignKey("ArticleKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ArticleApi.Topics.Topic", "Topic")
+                    b.HasOne("ArticleApi.Model.Topic", "Topic")
                         .WithMany()
                         .HasForeignKey("TopicId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -538,7 +538,7 @@ namespace ArticleApi.Data.Postgres.Migrations
                     b.Navigation("Topic");
                 });
 
-            modelBuilder.Entity("ArticleApi.Articles.Article", b =>
+            modelBuilder.Entity("ArticleApi.Model.Article", b =>
                 {
                     b.Navigation("Related");
 

@@ -19,7 +19,7 @@ namespace ArticleApi.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("ArticleApi.Articles.Article", b =>
+            modelBuilder.Entity("ArticleApi.Model.Article", b =>
                 {
                     b.Property<long>("Key")
                         .ValueGeneratedOnAdd()
@@ -136,7 +136,7 @@ namespace ArticleApi.Data.Sqlite.Migrations
                     b.ToTable("Articles");
                 });
 
-            modelBuilder.Entity("ArticleApi.Data.FullTextMatch", b =>
+            modelBuilder.Entity("ArticleApi.Model.FullTextMatch", b =>
                 {
                     b.Property<long>("Key")
                         .HasColumnType("INTEGER");
@@ -149,7 +149,7 @@ namespace ArticleApi.Data.Sqlite.Migrations
                     b.ToView(null, (string)null);
                 });
 
-            modelBuilder.Entity("ArticleApi.Import.ImportRun", b =>
+            modelBuilder.Entity("ArticleApi.Model.ImportRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -207,7 +207,7 @@ namespace ArticleApi.Data.Sqlite.Migrations
                     b.ToTable("ImportRuns");
                 });
 
-            modelBuilder.Entity("ArticleApi.Providers.Provider", b =>
+            modelBuilder.Entity("ArticleApi.Model.Provider", b =>
                 {
                     b.Property<string>("Domain")
                         .HasColumnType("TEXT");
@@ -230,7 +230,7 @@ namespace ArticleApi.Data.Sqlite.Migrations
                     b.ToTable("Providers");
                 });
 
-            modelBuilder.Entity("ArticleApi.Related.RelatedLink", b =>
+            modelBuilder.Entity("ArticleApi.Model.RelatedLink", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -287,7 +287,7 @@ namespace ArticleApi.Data.Sqlite.Migrations
                     b.ToTable("RelatedLinks");
                 });
 
-            modelBuilder.Entity("ArticleApi.Topics.ArticleTopic", b =>
+            modelBuilder.Entity("ArticleApi.Model.ArticleTopic", b =>
                 {
                     b.Property<long>("ArticleKey")
                         .HasColumnType("INTEGER");
@@ -308,7 +308,7 @@ namespace ArticleApi.Data.Sqlite.Migrations
                     b.ToTable("ArticleTopics");
                 });
 
-            modelBuilder.Entity("ArticleApi.Topics.Topic", b =>
+            modelBuilder.Entity("ArticleApi.Model.Topic", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -330,14 +330,14 @@ namespace ArticleApi.Data.Sqlite.Migrations
                     b.ToTable("Topics");
                 });
 
-            modelBuilder.Entity("ArticleApi.Articles.Article", b =>
+            modelBuilder.Entity("ArticleApi.Model.Article", b =>
                 {
-                    b.HasOne("ArticleApi.Providers.Provider", "Provider")
+                    b.HasOne("ArticleApi.Model.Provider", "Provider")
                         .WithMany()
                         .HasForeignKey("ProviderDomain")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.OwnsMany("ArticleApi.Articles.Image", "Images", b1 =>
+                    b.OwnsMany("ArticleApi.Model.Image", "Images", b1 =>
                         {
                             b1.Property<long>("OwnerKey")
                                 .HasColumnType("INTEGER");
@@ -372,7 +372,7 @@ namespace ArticleApi.Data.Sqlite.Migrations
                                 .HasForeignKey("OwnerKey");
                         });
 
-                    b.OwnsMany("ArticleApi.Articles.Image", "ProviderImages", b1 =>
+                    b.OwnsMany("ArticleApi.Model.Image", "ProviderImages", b1 =>
                         {
                             b1.Property<long>("OwnerKey")
                                 .HasColumnType("INTEGER");
@@ -414,15 +414,15 @@ namespace ArticleApi.Data.Sqlite.Migrations
                     b.Navigation("ProviderImages");
                 });
 
-            modelBuilder.Entity("ArticleApi.Related.RelatedLink", b =>
+            modelBuilder.Entity("ArticleApi.Model.RelatedLink", b =>
                 {
-                    b.HasOne("ArticleApi.Articles.Article", null)
+                    b.HasOne("ArticleApi.Model.Article", null)
                         .WithMany("Related")
                         .HasForeignKey("ArticleKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.OwnsMany("ArticleApi.Articles.Image", "Images", b1 =>
+                    b.OwnsMany("ArticleApi.Model.Image", "Images", b1 =>
                         {
                             b1.Property<long>("OwnerKey")
                                 .HasColumnType("INTEGER");
@@ -460,15 +460,15 @@ namespace ArticleApi.Data.Sqlite.Migrations
                     b.Navigation("Images");
                 });
 
-            modelBuilder.Entity("ArticleApi.Topics.ArticleTopic", b =>
+            modelBuilder.Entity("ArticleApi.Model.ArticleTopic", b =>
                 {
-                    b.HasOne("ArticleApi.Articles.Article", null)
+                    b.HasOne("ArticleApi.Model.Article", null)
                         .WithMany("Topics")
                         .HasForeignKey("ArticleKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ArticleApi.Topics.Topic", "Topic")
+                    b.HasOne("ArticleApi.Model.Topic", "Topic")
                         .WithMany()
                         .HasForeignKey("TopicId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -477,7 +477,7 @@ namespace ArticleApi.Data.Sqlite.Migrations
                     b.Navigation("Topic");
                 });
 
-            modelBuilder.Entity("ArticleApi.Articles.Article", b =>
+            modelBuilder.Entity("ArticleApi.Model.Article", b =>
                 {
                     b.Navigation("Related");
 

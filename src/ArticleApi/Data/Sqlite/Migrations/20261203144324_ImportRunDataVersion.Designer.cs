@@ -19,7 +19,7 @@ namespace ArticleApi.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("ArticleApi.Articles.Article", b =>
+            modelBuilder.Entity("ArticleApi.Model.Article", b =>
                 {
                     b.Property<long>("Key")
                         .ValueGeneratedOnAdd()
@@ -136,7 +136,7 @@ namespace ArticleApi.Data.Sqlite.Migrations
                     b.ToTable("Articles");
                 });
 
-            modelBuilder.Entity("ArticleApi.Data.FullTextMatch", b =>
+            modelBuilder.Entity("ArticleApi.Model.FullTextMatch", b =>
                 {
                     b.Property<long>("Key")
                         .HasColumnType("INTEGER");
@@ -149,7 +149,7 @@ namespace ArticleApi.Data.Sqlite.Migrations
                     b.ToView(null, (string)null);
                 });
 
-            modelBuilder.Entity("ArticleApi.Import.ImportRun", b =>
+            modelBuilder.Entity("ArticleApi.Model.ImportRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -210,7 +210,7 @@ namespace ArticleApi.Data.Sqlite.Migrations
                     b.ToTable("ImportRuns");
                 });
 
-            modelBuilder.Entity("ArticleApi.Providers.Provider", b =>
+            modelBuilder.Entity("ArticleApi.Model.Provider", b =>
                 {
                     b.Property<string>("Domain")
                         .HasColumnType("TEXT");
@@ -233,7 +233,7 @@ namespace ArticleApi.Data.Sqlite.Migrations
                     b.ToTable("Providers");
                 });
 
-            modelBuilder.Entity("ArticleApi.Related.RelatedLink", b =>
+            modelBuilder.Entity("ArticleApi.Model.RelatedLink", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -290,7 +290,7 @@ namespace ArticleApi.Data.Sqlite.Migrations
                     b.ToTable("RelatedLinks");
                 });
 
-            modelBuilder.Entity("ArticleApi.Topics.ArticleTopic", b =>
+            modelBuilder.Entity("ArticleApi.Model.ArticleTopic", b =>
                 {
                     b.Property<long>("ArticleKey")
                         .HasColumnType("INTEGER");
@@ -311,7 +311,7 @@ namespace ArticleApi.Data.Sqlite.Migrations
                     b.ToTable("ArticleTopics");
                 });
 
-            modelBuilder.Entity("ArticleApi.Topics.Topic", b =>
+            modelBuilder.Entity("ArticleApi.Model.Topic", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -333,14 +333,14 @@ namespace ArticleApi.Data.Sqlite.Migrations
                     b.ToTable("Topics");
                 });
 
-            modelBuilder.Entity("ArticleApi.Articles.Article", b =>
+            modelBuilder.Entity("ArticleApi.Model.Article", b =>
                 {
-                    b.HasOne("ArticleApi.Providers.Provider", "Provider")
+                    b.HasOne("ArticleApi.Model.Provider", "Provider")
                         .WithMany()
                         .HasForeignKey("ProviderDomain")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.OwnsMany("ArticleApi.Articles.Image", "Images", b1 =>
+                    b.OwnsMany("ArticleApi.Model.Image", "Images", b1 =>
                         {
                             b1.Property<long>("OwnerKey")
                                 .HasColumnType("INTEGER");
@@ -375,7 +375,7 @@ namespace ArticleApi.Data.Sqlite.Migrations
                                 .HasForeignKey("OwnerKey");
                         });
 
-                    b.OwnsMany("ArticleApi.Articles.Image", "ProviderImages", b1 =>
+                    b.OwnsMany("ArticleApi.Model.Image", "ProviderImages", b1 =>
                         {
                             b1.Property<long>("OwnerKey")
                                 .HasColumnType("INTEGER");
@@ -417,15 +417,15 @@ namespace ArticleApi.Data.Sqlite.Migrations
                     b.Navigation("ProviderImages");
                 });
 
-            modelBuilder.Entity("ArticleApi.Related.RelatedLink", b =>
+            modelBuilder.Entity("ArticleApi.Model.RelatedLink", b =>
                 {
-                    b.HasOne("ArticleApi.Articles.Article", null)
+                    b.HasOne("ArticleApi.Model.Article", null)
                         .WithMany("Related")
                         .HasForeignKey("ArticleKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.OwnsMany("ArticleApi.Articles.Image", "Images", b1 =>
+                    b.OwnsMany("ArticleApi.Model.Image", "Images", b1 =>
                         {
                             b1.Property<long>("OwnerKey")
                                 .HasColumnType("INTEGER");
@@ -463,15 +463,15 @@ namespace ArticleApi.Data.Sqlite.Migrations
                     b.Navigation("Images");
                 });
 
-            modelBuilder.Entity("ArticleApi.Topics.ArticleTopic", b =>
+            modelBuilder.Entity("ArticleApi.Model.ArticleTopic", b =>
                 {
-                    b.HasOne("ArticleApi.Articles.Article", null)
+                    b.HasOne("ArticleApi.Model.Article", null)
                         .WithMany("Topics")
                         .HasForeignKey("ArticleKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("ArticleApi.Topics.Topic", "Topic")
+                    b.HasOne("ArticleApi.Model.Topic", "Topic")
                         .WithMany()
                         .HasForeignKey("TopicId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -480,7 +480,7 @@ namespace ArticleApi.Data.Sqlite.Migrations
                     b.Navigation("Topic");
                 });
 
-            modelBuilder.Entity("ArticleApi.Articles.Article", b =>
+            modelBuilder.Entity("ArticleApi.Model.Article", b =>
                 {
                     b.Navigation("Related");
 

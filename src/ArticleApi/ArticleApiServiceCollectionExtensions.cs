@@ -1,0 +1,77 @@
+using ArticleApi.Articles;
+using ArticleApi.Data;
+using ArticleApi.Http;
+using ArticleApi.Providers;
+using ArticleApi.Topics;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
+
+namespace ArticleApi;
+
+internal static class ArticleApiServiceCollectionExtensions
+{
+    /// <summary>Everything the read API needs: readers (full-text search comes with the database), CORS, compression and the Swagger documentation.</summary>
+    public static IServiceCollection AddArticleQueries(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ArticleListReader>();
+        services.AddSingleton<SearchFrequency>();
+        services.AddScoped<ArticleDetailReader>();
+        services.AddScoped<RelatedLinkReader>();
+
+        services.AddOptions<ApiCorsOptions>().BindConfiguration(ApiCorsOptions.SectionName)
+            .Validate(o => o.IsValid(), "Cors:AllowedOrigins must hold origins like https://news.example (scheme, host, optional port; no path or trailing slash).")
+            .ValidateOnStart();
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<ApiCorsOptions>>((cors, api) =>
+        {
+            if (api.Value.AllowedOrigins.Length > 0)
+            {
+                // Read-only API: GET and HEAD; Link and ETag exposed so browser clients can page and revalidate.
+                cors.AddDefaultPolicy(policy => policy.WithOrigins(api.Value.AllowedOrigins).WithMethods("GET", "HEAD")
+                    .AllowAnyHeader().WithExposedHeaders("Link", "ETag"));
+            }
+        });
+
+        services.AddResponseCompression(options =>
+        {
+            // Responses carry no secrets mixed with attacker-chosen text, so BREACH does not apply.
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "application/problem+json"];
+        });
+
+        services.AddOptions<ResponseCacheOptions>().BindConfiguration(ResponseCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DataVersionCachePolicy>();
+        services.AddOutputCache();
+        services.AddOptions<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>().Configure<IOptions<ResponseCacheOptions>>((cache, settings) =>
+        {
+            cache.SizeLimit = settings.Value.SizeLimitMegabytes * 1024L * 1024L;
+            cache.AddPolicy(DataVersionCachePolicy.Name, policy => policy.AddPolicy<DataVersionCachePolicy>(), excludeDefaultPolicy: true);
+        });
+
+        services.ConfigureSwaggerGen(ApiDocumentation.Configure);
+        return services;
+    }
+
+    /// <summary>The middleware of the read API; call before mapping endpoints.</summary>
+    public static IApplicationBuilder UseArticleApi(this IApplicationBuilder app) =>
+        app.UseResponseCompression().UseCors().UseOutputCache();
+
+    /// <summary>The read endpoints, all behind the one ETag filter.</summary>
+    public static IEndpointRouteBuilder MapArticleApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("").AddEndpointFilter<ETagFilter>();
+        if (app.ServiceProvider.GetRequiredService<IOptions<ResponseCacheOptions>>().Value.Enabled)
+        {
+            api.CacheOutput(DataVersionCachePolicy.Name);
+        }
+
+        api.MapArticleEndpoints();
+        api.MapTopicEndpoints();
+        api.MapProviderEndpoints();
+        api.MapRelatedEndpoints();
+        return app;
+    }
+}

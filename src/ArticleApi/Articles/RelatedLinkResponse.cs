@@ -1,0 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ArticleApi.Articles;
+using ArticleApi.Model;
+
+namespace ArticleApi.Articles;
+
+/// <summary>
+/// A related link as its file wrote it, plus where it sits: <c>articleId</c> is the imported article it points at
+/// (null when none), <c>sourceArticleId</c> the article whose list holds it.
+/// </summary>
+internal sealed record RelatedLinkResponse(
+    long Id,
+    string SourceArticleId,
+    string? ArticleId,
+    string? Title,
+    string? Excerpt,
+    DateTimeOffset? PublishedDateTime,
+    string? WebUrl,
+    string? AmpWebUrl,
+    string? CdnAmpWebUrl,
+    string? Type,
+    int? Quality,
+    ProviderDetail? Provider,
+    IReadOnlyList<ImageDetail> Images,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Dictionary<string, JsonElement>? Extra);
+
+/// <summary>A page of related links; <c>next</c> is null on the last page.</summary>
+internal sealed record RelatedLinkPage(IReadOnlyList<RelatedLinkResponse> Items, string? Next);
+
+/// <summary>An article's own related links, in the order its file lists them.</summary>
+internal sealed record RelatedLinkList(IReadOnlyList<RelatedLinkResponse> Items);

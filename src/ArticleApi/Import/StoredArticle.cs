@@ -1,4 +1,0 @@
-namespace ArticleApi.Import;
-
-/// <summary>What the importer needs to know of an article already in the database to decide what a file changes.</summary>
-internal sealed record StoredArticle(long Key, string Id, string SourcePath, string ContentHash, long FileLength, DateTimeOffset FileModifiedAt);

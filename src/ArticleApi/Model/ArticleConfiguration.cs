@@ -1,0 +1,46 @@
+using ArticleApi.Topics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ArticleApi.Model;
+
+internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> builder)
+    {
+        builder.HasKey(a => a.Key);
+        builder.Property(a => a.Id).IsRequired();
+        builder.HasIndex(a => a.Id).IsUnique();
+        builder.HasIndex(a => a.SourcePath).IsUnique();
+        builder.HasIndex(a => a.Link);
+        builder.HasIndex(a => a.WebUrl);
+
+        // Every list sort is (column, Id): one index each makes the first page and every keyset page a seek.
+        builder.HasIndex(a => new { a.PublishedDateTime, a.Id });
+        builder.HasIndex(a => new { a.Quality, a.Id });
+        builder.HasIndex(a => new { a.Heat, a.Id });
+        builder.HasIndex(a => new { a.Published, a.PublishedDateTime, a.Id });
+        builder.HasIndex(a => new { a.ProviderDomain, a.PublishedDateTime, a.Id });
+        // A provider's page sorted by heat or quality seeks here instead of sorting all of the provider's rows.
+        builder.HasIndex(a => new { a.ProviderDomain, a.Heat, a.Id });
+        builder.HasIndex(a => new { a.ProviderDomain, a.Quality, a.Id });
+        builder.HasIndex(a => new { a.Type, a.PublishedDateTime, a.Id });
+
+        builder.HasOne(a => a.Provider).WithMany().HasForeignKey(a => a.ProviderDomain).OnDelete(DeleteBehavior.Restrict);
+
+        builder.OwnsMany(a => a.Images, image => ConfigureImage(image, "ArticleImages"));
+        builder.OwnsMany(a => a.ProviderImages, image => ConfigureImage(image, "ArticleProviderImages"));
+
+        builder.HasMany(a => a.Topics).WithOne().HasForeignKey(t => t.ArticleKey).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Related).WithOne().HasForeignKey(r => r.ArticleKey).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    internal static void ConfigureImage<TOwner>(OwnedNavigationBuilder<TOwner, Image> image, string table)
+        where TOwner : class
+    {
+        image.ToTable(table);
+        image.WithOwner().HasForeignKey("OwnerKey");
+        image.HasKey("OwnerKey", nameof(Image.Position));
+        image.Property(i => i.Position).ValueGeneratedNever();
+    }
+}
