@@ -30,23 +30,15 @@ internal static class ArticleEndpoints
         return app;
     }
 
-    internal static async Task<Results<Ok<ArticlePage>, ValidationProblem>> ListAsync(
-        [AsParameters] ArticleListParameters parameters, ArticleListReader reader, HttpContext httpContext, CancellationToken cancellationToken)
-    {
-        var errors = new ParameterReader();
-        var query = ArticleQuery.Parse(parameters, errors);
-        if (query is null)
-        {
-            return TypedResults.ValidationProblem(errors.Errors);
-        }
-
-        return TypedResults.Ok(await reader.ReadAsync(query, httpContext, cancellationToken));
-    }
+    internal static Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        [AsParameters] ArticleListParameters parameters, ArticleDbContext db, ArticleListReader reader, HttpContext httpContext,
+        CancellationToken cancellationToken) =>
+        ArticleListHandler.HandleAsync(ArticleScope.All, parameters, db, reader, httpContext, cancellationToken);
 
     internal static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult>> GetAsync(string id, ArticleDetailReader reader, CancellationToken cancellationToken) =>
         await reader.ReadAsync(id, cancellationToken) is { } article ? TypedResults.Ok(article) : NotFound(id);
 
-    internal static async Task<Results<Ok<RelatedLinkList>, ProblemHttpResult>> GetRelatedAsync(
+    internal static async Task<Results<Ok<ItemList<RelatedLinkResponse>>, ProblemHttpResult>> GetRelatedAsync(
         string id, ArticleDbContext db, RelatedLinkReader reader, CancellationToken cancellationToken)
     {
         var key = await db.Articles.Where(a => a.Id == id).Select(a => (long?)a.Key).FirstOrDefaultAsync(cancellationToken);
@@ -56,11 +48,11 @@ internal static class ArticleEndpoints
         }
 
         var links = db.RelatedLinks.Where(r => r.ArticleKey == key).OrderBy(r => r.Position);
-        return TypedResults.Ok(new RelatedLinkList(await reader.LoadAsync(links, cancellationToken)));
+        return TypedResults.Ok(new ItemList<RelatedLinkResponse>(await reader.LoadAsync(links, cancellationToken)));
     }
 
-    internal static async Task<Results<Ok<ArticleList>, ProblemHttpResult>> GetBacklinksAsync(
-        string id, ArticleDbContext db, ArticleListReader reader, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<ItemList<ArticleListItem>>, ProblemHttpResult>> GetBacklinksAsync(
+        string id, ArticleDbContext db, ArticleListReader reader, RelatedLinkReader links, CancellationToken cancellationToken)
     {
         var article = await db.Articles.Where(a => a.Id == id).Select(a => new { a.Link }).FirstOrDefaultAsync(cancellationToken);
         if (article is null)
@@ -68,24 +60,17 @@ internal static class ArticleEndpoints
             return NotFound(id);
         }
 
-        if (article.Link is null)
+        // Only the article a link resolves to has its backlinks (RelatedLinkReader.ResolveAsync's rule for a shared link).
+        if (article.Link is not { } link || (await links.ResolveAsync([link], cancellationToken)).GetValueOrDefault(link) != id)
         {
-            return TypedResults.Ok(new ArticleList([]));
+            return TypedResults.Ok(new ItemList<ArticleListItem>([]));
         }
 
-        // A link shared by several articles resolves to the smallest id only, so only that one has backlinks.
-        var owners = await db.Articles.Where(a => a.Link == article.Link).Select(a => a.Id).ToListAsync(cancellationToken);
-        if (owners.Min(StringComparer.Ordinal) != id)
-        {
-            return TypedResults.Ok(new ArticleList([]));
-        }
-
-        var sourceKeys = db.RelatedLinks.Where(r => r.WebUrl == article.Link).Select(r => r.ArticleKey);
+        var sourceKeys = db.RelatedLinks.Where(r => r.WebUrl == link).Select(r => r.ArticleKey);
         var keys = await db.Articles.Where(a => sourceKeys.Contains(a.Key))
             .OrderByDescending(a => a.PublishedDateTime).ThenByDescending(a => a.Id).Select(a => a.Key).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new ArticleList(await reader.LoadItemsAsync(keys, null, cancellationToken)));
+        return TypedResults.Ok(new ItemList<ArticleListItem>(await reader.LoadItemsAsync(keys, null, cancellationToken)));
     }
 
-    internal static ProblemHttpResult NotFound(string id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Article not found", detail: $"No article has the id '{id}'.");
+    private static ProblemHttpResult NotFound(string id) => Problems.NotFound("Article", "id", id);
 }

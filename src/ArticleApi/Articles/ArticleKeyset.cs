@@ -36,7 +36,7 @@ internal static class ArticleKeyset
                 yield break;
             case SortField.PublishedDateTime:
                 foreach (var segment in Nullable(filtered, a => a.PublishedDateTime, sort.Descending, cursor,
-                    text => DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(text, CultureInfo.InvariantCulture)),
+                    value => DateTimeOffset.FromUnixTimeMilliseconds((long)value),
                     a => new PageKey { Key = a.Key, Id = a.Id, SortValue = a.PublishedDateTime.HasValue ? a.PublishedDateTime.Value.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) : null }))
                 {
                     yield return segment;
@@ -45,7 +45,7 @@ internal static class ArticleKeyset
                 yield break;
             default:
                 Expression<Func<Article, int?>> key = sort.Field == SortField.Quality ? a => a.Quality : a => a.Heat;
-                foreach (var segment in Nullable(filtered, key, sort.Descending, cursor, text => int.Parse(text, CultureInfo.InvariantCulture),
+                foreach (var segment in Nullable(filtered, key, sort.Descending, cursor, value => (int)value,
                     sort.Field == SortField.Quality
                         ? a => new PageKey { Key = a.Key, Id = a.Id, SortValue = a.Quality.HasValue ? a.Quality.Value.ToString(CultureInfo.InvariantCulture) : null }
                         : a => new PageKey { Key = a.Key, Id = a.Id, SortValue = a.Heat.HasValue ? a.Heat.Value.ToString(CultureInfo.InvariantCulture) : null }))
@@ -57,21 +57,12 @@ internal static class ArticleKeyset
         }
     }
 
-    /// <summary>Checks that a cursor's value can be read for its sort (a forged cursor is a 400, not a 500).</summary>
-    public static bool IsReadable(Cursor cursor, SortField field) => cursor.Value is null
-        ? field != SortField.Relevance
-        : field == SortField.Relevance
-            ? double.TryParse(cursor.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var rank) && double.IsFinite(rank)
-            : field == SortField.PublishedDateTime
-                ? long.TryParse(cursor.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ms) && ms is >= -62135596800000 and <= 253402300799999
-                : int.TryParse(cursor.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
-
     private static IQueryable<PageKey> Relevance(IQueryable<Article> filtered, IQueryable<FullTextMatch> matches, Cursor? cursor)
     {
         var ranked = filtered.Join(matches, a => a.Key, m => m.Key, (a, m) => new { a.Key, a.Id, m.Rank });
         if (cursor is not null)
         {
-            var rank = double.Parse(cursor.Value!, CultureInfo.InvariantCulture);
+            var rank = (double)cursor.Value!;
             var id = cursor.Id;
             ranked = ranked.Where(r => r.Rank > rank || (r.Rank == rank && string.Compare(r.Id, id) > 0));
         }
@@ -82,7 +73,7 @@ internal static class ArticleKeyset
 
     private static IEnumerable<IQueryable<PageKey>> Nullable<T>(
         IQueryable<Article> filtered, Expression<Func<Article, T?>> key, bool descending, Cursor? cursor,
-        Func<string, T> parse, Expression<Func<Article, PageKey>> projection)
+        Func<object, T> parse, Expression<Func<Article, PageKey>> projection)
         where T : struct
     {
         // Descending: values then NULLs; ascending: NULLs then values.
@@ -96,7 +87,7 @@ internal static class ArticleKeyset
     }
 
     private static IQueryable<Article> Segment<T>(
-        IQueryable<Article> source, Expression<Func<Article, T?>> key, bool descending, bool nulls, Cursor? after, Func<string, T> parse)
+        IQueryable<Article> source, Expression<Func<Article, T?>> key, bool descending, bool nulls, Cursor? after, Func<object, T> parse)
         where T : struct
     {
         var article = key.Parameters[0];

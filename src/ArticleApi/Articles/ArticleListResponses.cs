@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ArticleApi.Http;
 using ArticleApi.Import.Reading;
 using ArticleApi.Model;
 
@@ -9,7 +10,8 @@ internal sealed record ArticlePage(
     IReadOnlyList<ArticleListItem> Items,
     string? Next,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Total,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>? Facets);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>? Facets)
+    : Page<ArticleListItem>(Items, Next);
 
 /// <summary>One article in a list, with front-matter key names; <c>image</c> is the first image, <c>snippet</c> is there with <c>q</c>.</summary>
 internal sealed record ArticleListItem(
@@ -37,6 +39,3 @@ internal sealed record ImageSummary(string Url, int? Width, int? Height);
 
 /// <summary>A facet count; <c>value</c> is what the matching filter parameter takes (slug, domain, true/false, type).</summary>
 internal sealed record FacetValue(string Value, int Count);
-
-/// <summary>A list without paging, for small bounded lists (backlinks).</summary>
-internal sealed record ArticleList(IReadOnlyList<ArticleListItem> Items);

@@ -100,15 +100,10 @@ internal sealed record ArticleQuery
             Search = search,
             Sort = sort ?? ArticleSort.Default,
             Limit = reader.Integer("limit", p.Limit, 1, MaxLimit) ?? DefaultLimit,
-            Cursor = sort is null ? null : Cursor.Read(reader, p.Cursor, sort.Name),
+            Cursor = sort is null ? null : Cursor.Read(reader, p.Cursor, sort.Name, sort.CursorValue),
             IncludeTotal = reader.Boolean("includeTotal", p.IncludeTotal) ?? false,
             Facets = facets,
         };
-
-        if (query.Cursor is { } cursor && !ArticleKeyset.IsReadable(cursor, query.Sort.Field))
-        {
-            Cursor.Reject(reader);
-        }
 
         if (query.From > query.To)
         {

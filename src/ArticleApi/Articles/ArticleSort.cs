@@ -1,3 +1,5 @@
+using ArticleApi.Http;
+
 namespace ArticleApi.Articles;
 
 /// <summary>What a list is ordered by.</summary>
@@ -12,6 +14,14 @@ internal enum SortField
 /// <summary>A list order: a field and a direction; ties are always broken by <c>id</c> in the same direction, so the order is total.</summary>
 internal sealed record ArticleSort(string Name, SortField Field, bool Descending)
 {
+    /// <summary>What a cursor of this sort holds: the sort column's value of the page's last row.</summary>
+    public CursorValue CursorValue => Field switch
+    {
+        SortField.PublishedDateTime => CursorValue.NullableUnixMilliseconds,
+        SortField.Relevance => CursorValue.Double,
+        _ => CursorValue.NullableInt32,
+    };
+
     public static readonly ArticleSort Default = new("-publishedDateTime", SortField.PublishedDateTime, true);
 
     public static readonly IReadOnlyList<ArticleSort> All =

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ArticleApi.Articles;
 using ArticleApi.Data;
 using ArticleApi.Http;
@@ -7,22 +6,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ArticleApi.Articles;
-
-/// <summary>Query string of <c>/related</c>.</summary>
-internal sealed record RelatedListParameters
-{
-    [FromQuery(Name = "domain")]
-    public string? Domain { get; init; }
-
-    [FromQuery(Name = "url")]
-    public string? Url { get; init; }
-
-    [FromQuery(Name = "limit")]
-    public string? Limit { get; init; }
-
-    [FromQuery(Name = "cursor")]
-    public string? Cursor { get; init; }
-}
 
 internal static class RelatedEndpoints
 {
@@ -38,7 +21,7 @@ internal static class RelatedEndpoints
         return app;
     }
 
-    internal static async Task<Results<Ok<RelatedLinkPage>, ValidationProblem>> ListAsync(
+    internal static async Task<Results<Ok<Page<RelatedLinkResponse>>, ValidationProblem>> ListAsync(
         [AsParameters] RelatedListParameters parameters, ArticleDbContext db, RelatedLinkReader reader, HttpContext httpContext,
         CancellationToken cancellationToken)
     {
@@ -46,13 +29,7 @@ internal static class RelatedEndpoints
         var domain = errors.Text("domain", parameters.Domain);
         var url = errors.Text("url", parameters.Url);
         var limit = errors.Integer("limit", parameters.Limit, 1, ArticleQuery.MaxLimit) ?? ArticleQuery.DefaultLimit;
-        var cursor = Cursor.Read(errors, parameters.Cursor, SortName);
-        long after = 0;
-        if (cursor is not null && !long.TryParse(cursor.Value, NumberStyles.None, CultureInfo.InvariantCulture, out after))
-        {
-            Cursor.Reject(errors);
-        }
-
+        var after = Cursor.Read(errors, parameters.Cursor, SortName, CursorValue.RowId)?.Value as long? ?? 0;
         if (errors.HasErrors)
         {
             return TypedResults.ValidationProblem(errors.Errors);
@@ -74,9 +51,9 @@ internal static class RelatedEndpoints
         if (items.Count > limit)
         {
             items.RemoveAt(limit);
-            next = new Cursor(SortName, items[^1].Id.ToString(CultureInfo.InvariantCulture), "");
+            next = new Cursor(SortName, items[^1].Id, "");
         }
 
-        return TypedResults.Ok(new RelatedLinkPage(items, PageLinks.Next(httpContext, next)));
+        return TypedResults.Ok(new Page<RelatedLinkResponse>(items, PageLinks.Next(httpContext, next)));
     }
 }

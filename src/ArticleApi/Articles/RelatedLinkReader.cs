@@ -22,7 +22,10 @@ internal sealed class RelatedLinkReader(ArticleDbContext context)
         return rows.ConvertAll(row => ToResponse(row.Link, row.SourceArticleId, row.Link.WebUrl is { } url ? targets.GetValueOrDefault(url) : null));
     }
 
-    /// <summary>Link to article id for each of <paramref name="urls"/> that an imported article has.</summary>
+    /// <summary>
+    /// Link to article id for each of <paramref name="urls"/> that an imported article has. The one rule for a link that
+    /// several articles share: it resolves to the smallest id (ordinal), the same on every request and engine.
+    /// </summary>
     public async Task<Dictionary<string, string>> ResolveAsync(IReadOnlyCollection<string> urls, CancellationToken cancellationToken)
     {
         if (urls.Count == 0)

@@ -24,9 +24,3 @@ internal sealed record RelatedLinkResponse(
     ProviderDetail? Provider,
     IReadOnlyList<ImageDetail> Images,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Dictionary<string, JsonElement>? Extra);
-
-/// <summary>A page of related links; <c>next</c> is null on the last page.</summary>
-internal sealed record RelatedLinkPage(IReadOnlyList<RelatedLinkResponse> Items, string? Next);
-
-/// <summary>An article's own related links, in the order its file lists them.</summary>
-internal sealed record RelatedLinkList(IReadOnlyList<RelatedLinkResponse> Items);

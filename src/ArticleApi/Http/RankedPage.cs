@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ArticleApi.Http;
 
 /// <summary>
@@ -17,19 +15,8 @@ internal static class RankedPage
     public static (int Limit, (int Count, string Key)? After) Read(ParameterReader reader, string? limit, string? cursor)
     {
         var size = reader.Integer("limit", limit, 1, MaxLimit) ?? DefaultLimit;
-        var position = Cursor.Read(reader, cursor, SortName);
-        if (position is null)
-        {
-            return (size, null);
-        }
-
-        if (!int.TryParse(position.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
-        {
-            Cursor.Reject(reader);
-            return (size, null);
-        }
-
-        return (size, (count, position.Id));
+        var position = Cursor.Read(reader, cursor, SortName, CursorValue.Count);
+        return (size, position is null ? null : ((int)position.Value!, position.Id));
     }
 
     /// <summary>The page of <paramref name="ranked"/> (already in rank order) after <paramref name="after"/>, and the cursor of the next one.</summary>
@@ -48,6 +35,6 @@ internal static class RankedPage
 
         items.RemoveAt(limit);
         var last = items[^1];
-        return (items, new Cursor(SortName, count(last).ToString(CultureInfo.InvariantCulture), key(last)));
+        return (items, new Cursor(SortName, count(last), key(last)));
     }
 }

@@ -28,7 +28,7 @@ internal static class ProviderEndpoints
         return app;
     }
 
-    internal static async Task<Results<Ok<ProviderList>, ValidationProblem>> ListAsync(
+    internal static async Task<Results<Ok<Page<ProviderResponse>>, ValidationProblem>> ListAsync(
         [AsParameters] ProviderListParameters parameters, ArticleDbContext db, ArticleCounts counts, HttpContext httpContext,
         CancellationToken cancellationToken)
     {
@@ -57,7 +57,7 @@ internal static class ProviderEndpoints
             .Select(p => (Provider: p, Count: snapshot.Provider(p.Domain)))
             .OrderByDescending(r => r.Count).ThenBy(r => r.Provider.Domain, StringComparer.Ordinal);
         var (page, next) = RankedPage.Slice(rows, r => r.Count, r => r.Provider.Domain, limit, after);
-        return TypedResults.Ok(new ProviderList(page.ConvertAll(r => ToResponse(r.Provider, r.Count)), PageLinks.Next(httpContext, next)));
+        return TypedResults.Ok(new Page<ProviderResponse>(page.ConvertAll(r => ToResponse(r.Provider, r.Count)), PageLinks.Next(httpContext, next)));
     }
 
     internal static async Task<Results<Ok<ProviderResponse>, ProblemHttpResult>> GetAsync(string domain, ArticleDbContext db, ArticleCounts counts, CancellationToken cancellationToken)
@@ -65,37 +65,20 @@ internal static class ProviderEndpoints
         var provider = await db.Providers.Where(p => p.Domain == domain).FirstOrDefaultAsync(cancellationToken);
         if (provider is null)
         {
-            return NotFound(domain);
+            return Problems.NotFound("Provider", "domain", domain);
         }
 
         var snapshot = await counts.GetAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(provider, snapshot.Provider(domain)));
     }
 
-    internal static async Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult>> ListArticlesAsync(
+    internal static Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult>> ListArticlesAsync(
         string domain, [AsParameters] ArticleListParameters parameters, ArticleDbContext db, ArticleListReader reader, HttpContext httpContext,
-        CancellationToken cancellationToken)
-    {
-        var errors = new ParameterReader();
-        var query = ArticleQuery.Parse(parameters, errors);
-        if (query is null)
-        {
-            return TypedResults.ValidationProblem(errors.Errors);
-        }
-
-        if (!await db.Providers.AnyAsync(p => p.Domain == domain, cancellationToken))
-        {
-            return NotFound(domain);
-        }
-
-        return TypedResults.Ok(await reader.ReadAsync(query with { RequiredProvider = domain }, httpContext, cancellationToken));
-    }
+        CancellationToken cancellationToken) =>
+        ArticleListHandler.HandleAsync(ArticleScope.OfProvider(domain), parameters, db, reader, httpContext, cancellationToken);
 
     private static ProviderResponse ToResponse(Provider provider, int count) =>
         new(provider.Domain, provider.Name, provider.LogoUrl is null ? null : new ImageSummary(provider.LogoUrl, provider.LogoWidth, provider.LogoHeight), count);
-
-    private static ProblemHttpResult NotFound(string domain) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Provider not found", detail: $"No provider has the domain '{domain}'.");
 
     private static string AsciiLower(string text) => string.Create(text.Length, text, (span, source) =>
     {

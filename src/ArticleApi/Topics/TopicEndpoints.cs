@@ -28,7 +28,7 @@ internal static class TopicEndpoints
         return app;
     }
 
-    internal static async Task<Results<Ok<TopicList>, ValidationProblem>> ListAsync(
+    internal static async Task<Results<Ok<Page<TopicResponse>>, ValidationProblem>> ListAsync(
         [AsParameters] TopicListParameters parameters, ArticleDbContext db, ArticleCounts counts, HttpContext httpContext,
         CancellationToken cancellationToken)
     {
@@ -48,7 +48,7 @@ internal static class TopicEndpoints
             .Where(t => t.ArticleCount > 0)
             .OrderByDescending(t => t.ArticleCount).ThenBy(t => t.Slug, StringComparer.Ordinal);
         var (items, next) = RankedPage.Slice(topics, t => t.ArticleCount, t => t.Slug, limit, after);
-        return TypedResults.Ok(new TopicList(items, PageLinks.Next(httpContext, next)));
+        return TypedResults.Ok(new Page<TopicResponse>(items, PageLinks.Next(httpContext, next)));
     }
 
     internal static async Task<Results<Ok<TopicResponse>, ProblemHttpResult>> GetAsync(string slug, ArticleDbContext db, ArticleCounts counts, CancellationToken cancellationToken)
@@ -56,32 +56,15 @@ internal static class TopicEndpoints
         var topic = await db.Topics.Where(t => t.Slug == slug).Select(t => new { t.Id, t.Name, t.Slug }).FirstOrDefaultAsync(cancellationToken);
         if (topic is null)
         {
-            return NotFound(slug);
+            return Problems.NotFound("Topic", "slug", slug);
         }
 
         var snapshot = await counts.GetAsync(cancellationToken);
         return TypedResults.Ok(new TopicResponse(topic.Name, topic.Slug, snapshot.Topic(topic.Id)));
     }
 
-    internal static async Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult>> ListArticlesAsync(
+    internal static Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult>> ListArticlesAsync(
         string slug, [AsParameters] ArticleListParameters parameters, ArticleDbContext db, ArticleListReader reader, HttpContext httpContext,
-        CancellationToken cancellationToken)
-    {
-        var errors = new ParameterReader();
-        var query = ArticleQuery.Parse(parameters, errors);
-        if (query is null)
-        {
-            return TypedResults.ValidationProblem(errors.Errors);
-        }
-
-        if (!await db.Topics.AnyAsync(t => t.Slug == slug, cancellationToken))
-        {
-            return NotFound(slug);
-        }
-
-        return TypedResults.Ok(await reader.ReadAsync(query with { RequiredTopic = slug }, httpContext, cancellationToken));
-    }
-
-    private static ProblemHttpResult NotFound(string slug) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Topic not found", detail: $"No topic has the slug '{slug}'.");
+        CancellationToken cancellationToken) =>
+        ArticleListHandler.HandleAsync(ArticleScope.OfTopic(slug), parameters, db, reader, httpContext, cancellationToken);
 }

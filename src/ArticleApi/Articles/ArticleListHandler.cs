@@ -1,0 +1,31 @@
+using ArticleApi.Http;
+using ArticleApi.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ArticleApi.Articles;
+
+/// <summary>
+/// The one handler behind every article list route: validate the query string (400 naming each bad parameter), check
+/// the scope exists (404), then read the page.
+/// </summary>
+internal static class ArticleListHandler
+{
+    public static async Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        ArticleScope scope, ArticleListParameters parameters, ArticleDbContext db, ArticleListReader reader, HttpContext httpContext,
+        CancellationToken cancellationToken)
+    {
+        var errors = new ParameterReader();
+        var query = ArticleQuery.Parse(parameters, errors);
+        if (query is null)
+        {
+            return TypedResults.ValidationProblem(errors.Errors);
+        }
+
+        if (await scope.FindMissingAsync(db, cancellationToken) is { } notFound)
+        {
+            return notFound;
+        }
+
+        return TypedResults.Ok(await reader.ReadAsync(scope.Narrow(query), httpContext, cancellationToken));
+    }
+}
