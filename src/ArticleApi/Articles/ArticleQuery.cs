@@ -66,10 +66,11 @@ internal sealed record ArticleQuery
         var sortName = reader.OneOf("sort", p.Sort, ArticleSort.Names) ?? (p.Sort is null ? ArticleSort.Default.Name : null);
         var sort = ArticleSort.All.FirstOrDefault(s => s.Name == sortName);
         var q = reader.Text("q", p.Q);
-        var search = q is null ? null : FullTextQuery.Parse(q);
-        if (q is not null && search is null)
+        string? searchError = null;
+        var search = q is null ? null : FullTextQuery.Parse(q, out searchError);
+        if (searchError is not null)
         {
-            reader.Fail("q", "has no word to search for: use letters or digits, \"a phrase\" or a prefix*.");
+            reader.Fail("q", searchError);
         }
 
         if (sort?.Field == SortField.Relevance && p.Q is null)

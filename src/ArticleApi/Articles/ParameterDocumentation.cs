@@ -27,7 +27,7 @@ internal sealed class ParameterDocumentation : IOperationFilter
         ["to"] = ("Published at or before: a date (the whole UTC day, inclusive) or an instant with offset.", "2025-12-31T23:59:59Z", null),
         ["type"] = ("Item type as the files write it (article, video, course, collection, download).", "article", null),
         ["category"] = ("Category as the files write it.", "news", null),
-        ["q"] = ("Full-text search over title and excerpt: words (all must match), \"a phrase\", prefix*. Adds a highlighted snippet to each item.", "kubernetes \"node pools\" auto*", null),
+        ["q"] = ("Full-text search over title and excerpt. Words side by side must all match; \"a phrase\"; prefix*; OR (either side); NOT word or -word (exclude, beside a term to match); parentheses to group. OR, AND and NOT are operators in upper case only. Adds a highlighted snippet to each item.", "kubernetes \"node pools\" -security", null),
         ["sort"] = ("Order; ties are broken by id in the same direction. relevance (best first) needs q.", "-publishedDateTime", ArticleSort.Names),
         ["limit"] = ($"Page size, 1 to {ArticleQuery.MaxLimit}; default {ArticleQuery.DefaultLimit}.", "20", null),
         ["cursor"] = ("Opaque position from the 'next' link of the previous page; keep the other parameters.", "WyItcHVibGlzaGVkRGF0ZVRpbWUiLCIxNzM2ODQ4MDAwMDAwIiwibmV3cy0yMDI1LTAxLTE0LWt1YmVybmV0ZXMiXQ", null),

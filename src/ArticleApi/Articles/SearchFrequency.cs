@@ -29,8 +29,8 @@ internal sealed class SearchFrequency(DataVersion dataVersion, IFullTextSearch s
             Volatile.Write(ref _remembered, remembered);
         }
 
-        // Both engines' full-text matching ignores case, so "Kubernetes" and "kubernetes" share an answer.
-        var key = string.Join('\u001f', query.Terms.Select(term => $"{(term.IsPhrase ? '"' : ' ')}{term.Text.ToUpperInvariant()}{(term.IsPrefix ? "*" : "")}"));
+        // Both engines' full-text matching ignores case, so "Kubernetes" and "kubernetes" share an answer (the key folds case).
+        var key = query.Key;
         if (remembered.Answers.TryGetValue(key, out var frequent))
         {
             return frequent;
