@@ -18,6 +18,7 @@ internal static class ArticleApiServiceCollectionExtensions
         services.AddSingleton<SearchFrequency>();
         services.AddScoped<ArticleDetailReader>();
         services.AddScoped<RelatedLinkReader>();
+        services.AddScoped<CollectionReader>();
 
         services.AddOptions<ApiCorsOptions>().BindConfiguration(ApiCorsOptions.SectionName)
             .Validate(o => o.IsValid(), "Cors:AllowedOrigins must hold origins like https://news.example (scheme, host, optional port; no path or trailing slash).")
@@ -72,6 +73,7 @@ internal static class ArticleApiServiceCollectionExtensions
         api.MapTopicEndpoints();
         api.MapProviderEndpoints();
         api.MapRelatedEndpoints();
+        api.MapCollectionEndpoints();
         return app;
     }
 }
