@@ -1,3 +1,4 @@
+using ArticleApi.Changes;
 using ArticleApi.Data;
 using ArticleApi.Logging;
 
@@ -18,6 +19,8 @@ internal static class ArticleApiHost
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddArticleDatabase(builder.Configuration);
+        // The change log's retention: the importer prunes with it, the feed names it in its 410.
+        builder.Services.AddOptions<ChangesOptions>().BindConfiguration(ChangesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         return builder;
     }
 

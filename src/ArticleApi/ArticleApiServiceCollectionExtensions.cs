@@ -1,4 +1,5 @@
 using ArticleApi.Articles;
+using ArticleApi.Changes;
 using ArticleApi.Data;
 using ArticleApi.Http;
 using ArticleApi.Providers;
@@ -19,6 +20,7 @@ internal static class ArticleApiServiceCollectionExtensions
         services.AddScoped<ArticleDetailReader>();
         services.AddScoped<RelatedLinkReader>();
         services.AddScoped<CollectionReader>();
+        services.AddScoped<ChangeReader>();
 
         services.AddOptions<ApiCorsOptions>().BindConfiguration(ApiCorsOptions.SectionName)
             .Validate(o => o.IsValid(), "Cors:AllowedOrigins must hold origins like https://news.example (scheme, host, optional port; no path or trailing slash).")
@@ -74,6 +76,7 @@ internal static class ArticleApiServiceCollectionExtensions
         api.MapProviderEndpoints();
         api.MapRelatedEndpoints();
         api.MapCollectionEndpoints();
+        api.MapChangeEndpoints();
         return app;
     }
 }

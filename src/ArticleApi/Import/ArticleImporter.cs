@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using ArticleApi.Changes;
 using ArticleApi.Data;
 using ArticleApi.Import.Reading;
 using ArticleApi.Import.Reading.FrontMatter;
@@ -17,6 +18,7 @@ internal sealed partial class ArticleImporter(
     IDbContextFactory<ArticleDbContext> contextFactory,
     IDatabaseSchema schema,
     IOptions<ImportOptions> options,
+    IOptions<ChangesOptions> changes,
     TimeProvider time,
     ILogger<ArticleImporter> logger)
 {
@@ -35,6 +37,12 @@ internal sealed partial class ArticleImporter(
         {
             var report = await PassAsync(passId, source, startedAt, files, settings, progress, cancellationToken);
             await ImportRunLog.FinishAsync(contextFactory, report, CancellationToken.None);
+            await using (var context = await contextFactory.CreateDbContextAsync(CancellationToken.None))
+            {
+                // The change feed forgets what is older than its retention (GET /changes answers 410 before that).
+                await ChangeReader.PruneAsync(context, time.GetUtcNow() - changes.Value.Retention, CancellationToken.None);
+            }
+
             var failedPaths = report.Failures.Select(failure => failure.Path).ToList();
             LogPassFinished(passId, report.Seen, report.Added, report.Updated, report.Renamed, report.Unchanged, report.Deleted,
                 report.Skipped.Count, report.Failures.Count, report.Duration.TotalMilliseconds, failedPaths);

@@ -14,7 +14,7 @@ public sealed class SwaggerDocumentTests(SampleApiFixture fixture) : IClassFixtu
 
         var operations = document.GetProperty("paths").EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject().Select(op => (Path: path.Name, Operation: op.Value))).ToList();
-        Assert.Equal(15, operations.Count);
+        Assert.Equal(16, operations.Count);
         Assert.Equal(operations.Count, operations.Select(o => o.Operation.GetProperty("operationId").GetString()).Distinct().Count());
         foreach (var (path, operation) in operations)
         {
