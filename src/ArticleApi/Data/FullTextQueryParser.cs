@@ -29,7 +29,7 @@ internal sealed class FullTextQueryParser
         error = null;
         try
         {
-            var parser = new FullTextQueryParser(Tokenize(text));
+            var parser = new FullTextQueryParser(SearchTokenizer.Split(text));
             if (parser._tokens.Count == 0)
             {
                 throw new SearchSyntaxException("has no word to search for: use letters or digits, \"a phrase\" or a prefix*.");
@@ -211,55 +211,6 @@ internal sealed class FullTextQueryParser
         {
             children.Add(node);
         }
-    }
-
-    /// <summary>Splits into "(", ")", "-", "quoted phrases"[*] and words; a '-' counts as NOT only at the start of a word.</summary>
-    private static List<string> Tokenize(string text)
-    {
-        var tokens = new List<string>();
-        var index = 0;
-        while (index < text.Length)
-        {
-            var character = text[index];
-            if (char.IsWhiteSpace(character))
-            {
-                index++;
-            }
-            else if (character is '(' or ')')
-            {
-                tokens.Add(character.ToString());
-                index++;
-            }
-            else if (character == '-' && index + 1 < text.Length && !char.IsWhiteSpace(text[index + 1]) && text[index + 1] != '-')
-            {
-                tokens.Add("-");
-                index++;
-            }
-            else if (character == '"')
-            {
-                var close = text.IndexOf('"', index + 1);
-                var end = close < 0 ? text.Length : close + 1;
-                while (end < text.Length && text[end] == '*')
-                {
-                    end++;
-                }
-
-                tokens.Add(text[index..end]);
-                index = end;
-            }
-            else
-            {
-                var start = index;
-                while (index < text.Length && !char.IsWhiteSpace(text[index]) && text[index] is not ('(' or ')' or '"'))
-                {
-                    index++;
-                }
-
-                tokens.Add(text[start..index]);
-            }
-        }
-
-        return tokens;
     }
 
     /// <summary>Letters and digits only, other characters becoming word breaks: what the index tokenises anyway.</summary>
