@@ -67,7 +67,7 @@ internal sealed record ArticleQuery
         var sort = ArticleSort.All.FirstOrDefault(s => s.Name == sortName);
         var q = reader.Text("q", p.Q);
         string? searchError = null;
-        var search = q is null ? null : FullTextQuery.Parse(q, out searchError);
+        var search = q is null ? null : FullTextQueryParser.Parse(q, out searchError);
         if (searchError is not null)
         {
             reader.Fail("q", searchError);

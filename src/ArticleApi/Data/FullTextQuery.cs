@@ -7,15 +7,6 @@ namespace ArticleApi.Data;
 /// </summary>
 internal sealed record FullTextQuery(SearchNode Root)
 {
-    public const int MaxTerms = 16;
-    public const int MaxDepth = 8;
-
     /// <summary>Canonical text of the search: searches that differ only in case or spacing share it.</summary>
     public string Key => Root.Key;
-
-    /// <summary>Reads <paramref name="text"/>; on failure <paramref name="error"/> says why, as the tail of a sentence about <c>q</c>.</summary>
-    public static FullTextQuery? Parse(string text, out string? error) => FullTextQueryParser.Parse(text, out error);
-
-    /// <summary>Reads <paramref name="text"/>; null when it cannot be read.</summary>
-    public static FullTextQuery? Parse(string text) => Parse(text, out _);
 }

@@ -18,12 +18,16 @@ namespace ArticleApi.Data;
 /// </summary>
 internal sealed class FullTextQueryParser
 {
+    public const int MaxTerms = 16;
+    public const int MaxDepth = 8;
+
     private readonly List<string> _tokens;
     private int _position;
     private int _terms;
 
     private FullTextQueryParser(List<string> tokens) => _tokens = tokens;
 
+    /// <summary>Reads <paramref name="text"/>; on failure <paramref name="error"/> says why, as the tail of a sentence about <c>q</c>.</summary>
     public static FullTextQuery? Parse(string text, out string? error)
     {
         error = null;
@@ -134,9 +138,9 @@ internal sealed class FullTextQueryParser
 
         if (token == "(")
         {
-            if (depth >= FullTextQuery.MaxDepth)
+            if (depth >= MaxDepth)
             {
-                throw new SearchSyntaxException($"nests parentheses deeper than {FullTextQuery.MaxDepth} levels.");
+                throw new SearchSyntaxException($"nests parentheses deeper than {MaxDepth} levels.");
             }
 
             _position++;
@@ -165,9 +169,9 @@ internal sealed class FullTextQueryParser
             return null;
         }
 
-        if (++_terms > FullTextQuery.MaxTerms)
+        if (++_terms > MaxTerms)
         {
-            throw new SearchSyntaxException($"has more than {FullTextQuery.MaxTerms} terms.");
+            throw new SearchSyntaxException($"has more than {MaxTerms} terms.");
         }
 
         return new SearchTerm(clean, isPhrase, isPrefix);

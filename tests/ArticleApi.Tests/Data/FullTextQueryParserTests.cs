@@ -22,7 +22,7 @@ public sealed class FullTextQueryParserTests
     [InlineData("a -(b OR c) NOT NOT d", "(A AND NOT (B OR C) AND D)", "(\"a\" AND \"d\") NOT (\"b\" OR \"c\")", "('a') & ('d') & !(('b') | ('c'))")]
     public void ASearchMeansTheSameOnEveryEngine(string q, string key, string fts5, string tsQuery)
     {
-        var query = FullTextQuery.Parse(q, out var error);
+        var query = FullTextQueryParser.Parse(q, out var error);
 
         Assert.Null(error);
         Assert.Equal(key, query!.Key);
@@ -47,7 +47,7 @@ public sealed class FullTextQueryParserTests
     [InlineData("a b c d e f g h i j k l m n o p q", "has more than 16 terms.")]
     public void ASearchThatCannotBeReadSaysWhy(string q, string error)
     {
-        Assert.Null(FullTextQuery.Parse(q, out var actual));
+        Assert.Null(FullTextQueryParser.Parse(q, out var actual));
         Assert.Equal(error, actual);
     }
 }
