@@ -34,6 +34,12 @@ internal sealed record ArticleQuery
     /// <summary>Set by <c>/providers/{domain}/articles</c>: this provider is required on top of <see cref="Providers"/>.</summary>
     public string? RequiredProvider { get; init; }
 
+    /// <summary>Articles naming any of these topic slugs are left out.</summary>
+    public IReadOnlyList<string> ExcludedTopics { get; init; } = [];
+
+    /// <summary>Articles of any of these provider domains are left out (NewsAPI's excludeDomains).</summary>
+    public IReadOnlyList<string> ExcludedProviders { get; init; } = [];
+
     public DateTimeOffset? From { get; init; }
 
     public DateTimeOffset? To { get; init; }
@@ -57,7 +63,7 @@ internal sealed record ArticleQuery
     /// <summary>True when no filter narrows the articles: counts over everything can come from <see cref="ArticleCounts"/>.</summary>
     public bool IsUnfiltered =>
         Published is null && MinQuality is null && MaxQuality is null && MinHeat is null && MaxHeat is null && Topics.Count == 0
-        && RequiredTopic is null && Providers.Count == 0 && RequiredProvider is null && From is null && To is null && Type is null
+        && RequiredTopic is null && Providers.Count == 0 && RequiredProvider is null && ExcludedTopics.Count == 0 && ExcludedProviders.Count == 0 && From is null && To is null && Type is null
         && Category is null && Search is null;
 
     /// <summary>Validates every parameter; the reader holds the errors when the result is null.</summary>
@@ -94,6 +100,8 @@ internal sealed record ArticleQuery
             Topics = ParameterReader.List(p.Topic),
             AllTopics = reader.OneOf("topicMatch", p.TopicMatch, TopicMatchValues) == "all",
             Providers = ParameterReader.List(p.Provider),
+            ExcludedTopics = ParameterReader.List(p.ExcludeTopic),
+            ExcludedProviders = ParameterReader.List(p.ExcludeProvider),
             From = reader.Instant("from", p.From, endOfDay: false),
             To = reader.Instant("to", p.To, endOfDay: true),
             Type = reader.Text("type", p.Type),

@@ -23,6 +23,8 @@ internal sealed class ParameterDocumentation : IOperationFilter
         ["topic"] = ("Topic slug; repeat (or separate with commas) for several: any of them, or all with topicMatch=all.", "kubernetes", null),
         ["topicMatch"] = ("How several topic values combine: any (default) or all.", "all", ArticleQuery.TopicMatchValues),
         ["provider"] = ("Provider domain; repeat (or separate with commas) for several, any of them.", "techcrunch.com", null),
+        ["excludeTopic"] = ("Leave out articles naming this topic slug; repeat (or separate with commas) for several.", "quantum-computing", null),
+        ["excludeProvider"] = ("Leave out articles of this provider domain; repeat (or separate with commas) for several (NewsAPI's excludeDomains).", "venturebeat.com", null),
         ["from"] = ("Published at or after: a date (yyyy-MM-dd, UTC) or an instant with offset.", "2025-01-01", null),
         ["to"] = ("Published at or before: a date (the whole UTC day, inclusive) or an instant with offset.", "2025-12-31T23:59:59Z", null),
         ["type"] = ("Item type as the files write it (article, video, course, collection, download).", "article", null),

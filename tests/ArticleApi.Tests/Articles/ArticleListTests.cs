@@ -71,6 +71,10 @@ public sealed class ArticleListTests(SampleApiFixture fixture) : IClassFixture<S
         { "type=video", "videos" },
         { "category=news", "news" },
         { "published=true&minQuality=60&topic=ai&provider=venturebeat.com&from=2025-01-01", "combined" },
+        { "excludeTopic=ai", "notAi" },
+        { "excludeTopic=ai,kubernetes", "neitherAiNorKubernetes" },
+        { "excludeProvider=techcrunch.com&excludeProvider=zdnet.com", "notTechcrunchNorZdnet" },
+        { "topic=kubernetes&excludeTopic=security&excludeProvider=techcrunch.com", "kubernetesWithoutSecurityOrTechcrunch" },
     };
 
     [Theory]
@@ -97,6 +101,10 @@ public sealed class ArticleListTests(SampleApiFixture fixture) : IClassFixture<S
             "news" => r => r.Category == "news",
             "combined" => r => r.IsPublished == true && r.Quality >= 60 && r.Topics.Contains("ai") && r.Provider == "venturebeat.com"
                 && r.Published >= DateTimeOffset.Parse("2025-01-01T00:00:00Z", CultureInfo.InvariantCulture).ToUnixTimeMilliseconds(),
+            "notAi" => r => !r.Topics.Contains("ai"),
+            "neitherAiNorKubernetes" => r => !r.Topics.Contains("ai") && !r.Topics.Contains("kubernetes"),
+            "notTechcrunchNorZdnet" => r => r.Provider is not ("techcrunch.com" or "zdnet.com"),
+            "kubernetesWithoutSecurityOrTechcrunch" => r => r.Topics.Contains("kubernetes") && !r.Topics.Contains("security") && r.Provider != "techcrunch.com",
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
         var expected = SampleRows.Ordered(Rows.Where(predicate), r => r.Published, descending: true);
