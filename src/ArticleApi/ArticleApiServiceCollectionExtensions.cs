@@ -26,6 +26,9 @@ internal static class ArticleApiServiceCollectionExtensions
             .Validate(o => o.IsValid(), "Cors:AllowedOrigins must hold origins like https://news.example (scheme, host, optional port; no path or trailing slash).")
             .ValidateOnStart();
         services.AddCors();
+        services.AddOptions<PublicUrlOptions>().BindConfiguration(PublicUrlOptions.SectionName)
+            .Validate(o => o.IsValid(), "Api:PublicBaseUrl must be an absolute http or https URL such as https://api.news.example (no query).")
+            .ValidateOnStart();
         services.AddOptions<CorsOptions>().Configure<IOptions<ApiCorsOptions>>((cors, api) =>
         {
             if (api.Value.AllowedOrigins.Length > 0)

@@ -47,7 +47,7 @@ internal static class DatabaseServiceCollectionExtensions
         {
             services.AddSingleton<IDatabaseSchema, SqliteSchema>();
             services.AddSingleton<IFullTextSearch, SqliteFullTextSearch>();
-            services.AddSingleton<IImportLock, SqliteImportLock>();
+            services.AddSingleton<IImportLock>(new SqliteImportLock(connectionString ?? ""));
         }
 
         services.AddSingleton<DataVersion>();

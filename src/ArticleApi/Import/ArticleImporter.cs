@@ -29,12 +29,19 @@ internal sealed partial class ArticleImporter(
         var settings = options.Value;
         var source = Path.GetFullPath(sourceDirectory ?? settings.SourceDirectory);
         var startedAt = time.GetUtcNow();
+        await ImportRunLog.CloseInterruptedAsync(contextFactory, startedAt, cancellationToken);
+        var mirrored = await ImportRunLog.MirroredFolderAsync(contextFactory, cancellationToken);
         var files = SourceScanner.Scan(source, settings.Exclude);
         var passId = await ImportRunLog.StartAsync(contextFactory, source, startedAt, cancellationToken);
         LogPassStarted(passId, source);
 
         try
         {
+            if (mirrored is not null && mirrored != source && !settings.AllowSourceChange)
+            {
+                throw new SourceFolderMismatchException(mirrored, source);
+            }
+
             var report = await PassAsync(passId, source, startedAt, files, settings, progress, cancellationToken);
             await ImportRunLog.FinishAsync(contextFactory, report, CancellationToken.None);
             await using (var context = await contextFactory.CreateDbContextAsync(CancellationToken.None))
@@ -93,7 +100,7 @@ internal sealed partial class ArticleImporter(
         var newIds = candidates.Where(c => c.Existing is null).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         tally.Deleted += await writer.DeleteAsync(gone.TakeAll(row => newIds.Contains(row.Id)), cancellationToken);
 
-        var reader = new SourceFileReader(new FrontMatterParser(new FrontMatterLimits(settings.MaxFileBytes)), settings.MaxFileBytes);
+        var reader = new SourceFileReader(new FrontMatterParser(FrontMatterLimits.Default), settings.MaxFileBytes);
         var done = tally.Unchanged;
         progress?.Report((done, files.Count));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

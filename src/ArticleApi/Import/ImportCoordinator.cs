@@ -15,6 +15,9 @@ internal sealed partial class ImportCoordinator(
 
     public bool FirstPassDone => _firstPassDone;
 
+    /// <summary>Why the last pass failed as a whole (null after a pass that completed): readiness reports it.</summary>
+    public string? LastFailure { get; private set; }
+
     /// <summary>Raised after every completed pass, with its report (tests and readiness listen).</summary>
     public event Action<ImportReport>? PassCompleted;
 
@@ -83,6 +86,7 @@ internal sealed partial class ImportCoordinator(
             }
 
             // Listeners see the pass as done and the data version moved on.
+            LastFailure = null;
             _firstPassDone = true;
             dataVersion.Invalidate();
             PassCompleted?.Invoke(report);
@@ -95,6 +99,7 @@ internal sealed partial class ImportCoordinator(
         }
         catch (Exception exception)
         {
+            LastFailure = exception.Message;
             LogPassFailed(exception);
             return null;
         }

@@ -45,6 +45,25 @@ internal static class ImportRunLog
             .SetProperty(r => r.Outcome, outcome));
     }
 
+    /// <summary>
+    /// Closes passes a killed process left <c>running</c>. Called by the importer holding the import lock, so no pass
+    /// of another process can be running.
+    /// </summary>
+    public static async Task<int> CloseInterruptedAsync(IDbContextFactory<ArticleDbContext> contextFactory, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await context.ImportRuns.Where(r => r.FinishedAt == null).ExecuteUpdateAsync(set => set
+            .SetProperty(r => r.FinishedAt, now)
+            .SetProperty(r => r.Outcome, "interrupted: the process stopped before the pass finished"), cancellationToken);
+    }
+
+    /// <summary>The folder the database mirrors: that of its newest completed pass; null before the first.</summary>
+    public static async Task<string?> MirroredFolderAsync(IDbContextFactory<ArticleDbContext> contextFactory, CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await context.ImportRuns.Where(r => r.Outcome == "completed").OrderByDescending(r => r.Id).Select(r => r.SourceDirectory).FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>The newest pass (finished or running), or null before the first one.</summary>
     public static async Task<ImportRun?> LatestAsync(ArticleDbContext context, CancellationToken cancellationToken) =>
         await context.ImportRuns.AsNoTracking().OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);

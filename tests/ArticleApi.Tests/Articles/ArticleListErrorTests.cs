@@ -71,7 +71,7 @@ public sealed class ArticleListErrorTests(SampleApiFixture fixture) : IClassFixt
     public async Task ACursorIsBoundToItsSort()
     {
         var page = await _client.GetJsonAsync("/articles?sort=-quality&limit=2");
-        var cursor = new Uri(page.GetProperty("next").GetString()!).Query.Split("cursor=")[1];
+        var cursor = page.GetProperty("next").GetString()!.Split("cursor=")[1];
 
         await _client.AssertProblemAsync($"/articles?sort=quality&cursor={cursor}", HttpStatusCode.BadRequest, Validation,
             errors: new Dictionary<string, string[]> { ["cursor"] = ["belongs to sort '-quality', not 'quality': keep the sort of the page it came from."] });

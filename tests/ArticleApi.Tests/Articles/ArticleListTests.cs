@@ -22,7 +22,7 @@ public sealed class ArticleListTests(SampleApiFixture fixture) : IClassFixture<S
         var expected = SampleRows.Ordered(Rows, r => r.Published, descending: true).Take(20);
         Assert.Equal(expected, body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
         var next = body.GetProperty("next").GetString();
-        Assert.StartsWith("http://localhost/articles?cursor=", next, StringComparison.Ordinal);
+        Assert.StartsWith("/articles?cursor=", next, StringComparison.Ordinal);
         Assert.Equal($"<{next}>; rel=\"next\"", Assert.Single(response.Headers.GetValues("Link")));
         Assert.False(body.TryGetProperty("total", out _));
         Assert.False(body.TryGetProperty("facets", out _));

@@ -6,13 +6,13 @@ namespace ArticleApi.Tests.Import.Reading;
 
 public sealed class ItemMapperTests
 {
-    private static ItemMapping Map(string frontMatter, string body = "")
+    private static FileOutcome Map(string frontMatter, string body = "")
     {
         var parsed = Assert.IsType<FrontMatterResult.Parsed>(new FrontMatterParser(FrontMatterLimits.Default).Parse("---\n" + frontMatter + "\n---\n" + body));
         return ItemMapper.Map(parsed.FrontMatter, parsed.Body);
     }
 
-    private static ItemMapping.Item MapItem(string frontMatter, string body = "") => Assert.IsType<ItemMapping.Item>(Map(frontMatter, body));
+    private static FileOutcome.Item MapItem(string frontMatter, string body = "") => Assert.IsType<FileOutcome.Item>(Map(frontMatter, body));
 
     [Fact]
     public void AFullArticleMapsEveryKnownKey()
@@ -152,7 +152,7 @@ public sealed class ItemMapperTests
     [InlineData("title: \"  \"\n", "title is empty: not an item")]
     public void WithoutATitleAFileIsNotAnItem(string frontMatter, string reason)
     {
-        Assert.Equal(reason, Assert.IsType<ItemMapping.NotAnItem>(Map(frontMatter)).Reason);
+        Assert.Equal(reason, Assert.IsType<FileOutcome.Skipped>(Map(frontMatter)).Reason);
     }
 
     [Theory]
@@ -171,6 +171,7 @@ public sealed class ItemMapperTests
     [InlineData("title: t\ntopics:\n  - {name: x}\n", 4, 5, "topics[] must be a string, got a map")]
     public void ValuesOfTheWrongTypeOrRangeFailWithTheirPlace(string frontMatter, int line, int column, string reason)
     {
-        Assert.Equal(new SourceError(line, column, reason), Assert.IsType<ItemMapping.Broken>(Map(frontMatter)).Error);
+        var failed = Assert.IsType<FileOutcome.Failed>(Map(frontMatter));
+        Assert.Equal(new SourceError(line, column, reason), new SourceError(failed.Line, failed.Column, failed.Reason));
     }
 }
