@@ -31,7 +31,6 @@ internal sealed partial class ArticleImporter(
         var startedAt = time.GetUtcNow();
         await ImportRunLog.CloseInterruptedAsync(contextFactory, startedAt, cancellationToken);
         var mirrored = await ImportRunLog.MirroredFolderAsync(contextFactory, cancellationToken);
-        var files = SourceScanner.Scan(source, settings.Exclude);
         var passId = await ImportRunLog.StartAsync(contextFactory, source, startedAt, cancellationToken);
         LogPassStarted(passId, source);
 
@@ -42,7 +41,8 @@ internal sealed partial class ArticleImporter(
                 throw new SourceFolderMismatchException(mirrored, source);
             }
 
-            var report = await PassAsync(passId, source, startedAt, files, settings, progress, cancellationToken);
+            var scan = SourceScanner.Scan(source, settings.Exclude, settings.FollowSymlinks);
+            var report = await PassAsync(passId, source, startedAt, scan, settings, progress, cancellationToken);
             await ImportRunLog.FinishAsync(contextFactory, report, CancellationToken.None);
             await using (var context = await contextFactory.CreateDbContextAsync(CancellationToken.None))
             {
@@ -68,12 +68,15 @@ internal sealed partial class ArticleImporter(
     /// the batch size (not the folder size) and parsing overlaps with writing.
     /// </summary>
     private async Task<ImportReport> PassAsync(
-        long passId, string source, DateTimeOffset startedAt, List<SourceFile> files, ImportOptions settings,
+        long passId, string source, DateTimeOffset startedAt, SourceScan scan, ImportOptions settings,
         IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
-        var ids = ArticleIdentity.Assign(files.Select(file => file.RelativePath));
+        var files = scan.Files;
+        var (ids, collisions) = ArticleIdentity.Assign(files.Select(file => file.RelativePath));
         var stored = await LoadStoredAsync(cancellationToken);
         var tally = new PassTally();
+        tally.Skipped.AddRange(scan.LeftOut.Select(left => new SkippedFile(left.Path, left.Reason)));
+        tally.Failures.AddRange(scan.UnreadableFolders.Select(folder => new FailedFile(folder.Path, 0, 0, folder.Reason)));
 
         // Size and modification time unchanged: not even read.
         var onDisk = new HashSet<string>(files.Count, StringComparer.Ordinal);
@@ -81,6 +84,13 @@ internal sealed partial class ArticleImporter(
         foreach (var file in files)
         {
             onDisk.Add(file.RelativePath);
+            if (collisions.TryGetValue(file.RelativePath, out var collision))
+            {
+                // Never two articles with one id: the file fails, an earlier good version of it stays.
+                tally.Failures.Add(new FailedFile(file.RelativePath, 0, 0, collision));
+                continue;
+            }
+
             var id = ids[file.RelativePath];
             stored.TryGetValue(file.RelativePath, out var existing);
             if (existing is not null && existing.Id == id && existing.FileLength == file.Length && existing.FileModifiedAt == file.ModifiedAt)
@@ -93,7 +103,8 @@ internal sealed partial class ArticleImporter(
             }
         }
 
-        var gone = new VanishedArticles(stored.Values.Where(row => !onDisk.Contains(row.SourcePath)));
+        // What sits in a folder that could not be listed is not gone: it stays as it was.
+        var gone = new VanishedArticles(stored.Values.Where(row => !onDisk.Contains(row.SourcePath) && !scan.IsUnderUnreadableFolder(row.SourcePath)));
         await using var writer = await ArticleWriter.OpenAsync(contextFactory, schema, passId, settings.BatchSize, cancellationToken);
 
         // Only when two paths slug alike can a new file take the id of a vanished one: that row must go first.

@@ -117,6 +117,17 @@ public sealed class HttpBehaviourTests
         Assert.Equal("Link,ETag", Assert.Single(response.Headers.GetValues("Access-Control-Expose-Headers")));
     }
 
+    [Fact]
+    public async Task WithCorsOnEveryResponseVariesByOrigin()
+    {
+        using var factory = new CorsFactory();
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/articles?limit=1");
+
+        Assert.Contains("Origin", response.Headers.Vary);
+    }
+
     private static async Task<EntityTagHeaderValue> ETagAsync(HttpClient client, string url)
     {
         using var response = await client.GetAsync(url);

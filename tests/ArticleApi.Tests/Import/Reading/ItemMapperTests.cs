@@ -174,4 +174,15 @@ public sealed class ItemMapperTests
         var failed = Assert.IsType<FileOutcome.Failed>(Map(frontMatter));
         Assert.Equal(new SourceError(line, column, reason), new SourceError(failed.Line, failed.Column, failed.Reason));
     }
+
+    [Theory]
+    [InlineData("2025-01-31T08:00:00.123456789Z", "2025-01-31T08:00:00.1234568+00:00")]
+    [InlineData("2025-01-31T08:00:00.12345674999Z", "2025-01-31T08:00:00.1234567+00:00")]
+    [InlineData("2025-01-31T08:00:00.999999999+01:00", "2025-01-31T07:00:01.0000000+00:00")]
+    public void FractionsOfASecondLongerThanSevenDigitsAreRoundedToTheNearestTick(string written, string expected)
+    {
+        var item = MapItem($"title: T\npublishedDateTime: {written}");
+
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), item.Article.PublishedDateTime);
+    }
 }
