@@ -1,5 +1,5 @@
-using ArticleApi.Model;
 using System.Globalization;
+using ArticleApi.Model;
 
 namespace ArticleApi.Http;
 
