@@ -57,18 +57,19 @@ internal static class ArticleApiServiceCollectionExtensions
             cache.AddPolicy(DataVersionCachePolicy.Name, policy => policy.AddPolicy<DataVersionCachePolicy>(), excludeDefaultPolicy: true);
         });
 
+        services.AddArticleRateLimiting();
         services.ConfigureSwaggerGen(ApiDocumentation.Configure);
         return services;
     }
 
     /// <summary>The middleware of the read API; call before mapping endpoints.</summary>
     public static IApplicationBuilder UseArticleApi(this IApplicationBuilder app) =>
-        app.UseResponseCompression().UseCors().UseOutputCache();
+        app.UseResponseCompression().UseCors().UseRateLimiter().UseOutputCache();
 
     /// <summary>The read endpoints, all behind the one ETag filter.</summary>
     public static IEndpointRouteBuilder MapArticleApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("").AddEndpointFilter<ETagFilter>();
+        var api = app.MapGroup("").AddEndpointFilter<ETagFilter>().RequireRateLimiting(RateLimitOptions.PolicyName);
         if (app.ServiceProvider.GetRequiredService<IOptions<ResponseCacheOptions>>().Value.Enabled)
         {
             api.CacheOutput(DataVersionCachePolicy.Name);

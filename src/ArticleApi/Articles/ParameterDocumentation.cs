@@ -32,6 +32,7 @@ internal sealed class ParameterDocumentation : IOperationFilter
         ["q"] = ("Full-text search over title and excerpt. Words side by side must all match; \"a phrase\"; prefix*; OR (either side); NOT word or -word (exclude, beside a term to match); parentheses to group. OR, AND and NOT are operators in upper case only. Adds a highlighted snippet to each item.", "kubernetes \"node pools\" -security", null),
         ["sort"] = ("Order; ties are broken by id in the same direction. relevance (best first) needs q.", "-publishedDateTime", ArticleSort.Names),
         ["limit"] = ($"Page size, 1 to {ArticleQuery.MaxLimit}; default {ArticleQuery.DefaultLimit}.", "20", null),
+        ["X-Admin-Key"] = ("The configured Import:AdminKey; without it (or with none configured) POST /import is 403.", "the-configured-admin-key", null),
         ["since"] = ("Token from a previous page of /changes ('token'), or 'latest' for the current position; absent starts at the oldest change kept.", "latest", null),
         ["cursor"] = ("Opaque position from the 'next' link of the previous page; keep the other parameters.", "WyItcHVibGlzaGVkRGF0ZVRpbWUiLCIxNzM2ODQ4MDAwMDAwIiwibmV3cy0yMDI1LTAxLTE0LWt1YmVybmV0ZXMiXQ", null),
         ["includeTotal"] = ("true adds 'total', the number of matching articles (one more count query).", "true", ["true", "false"]),

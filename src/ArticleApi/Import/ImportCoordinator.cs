@@ -54,12 +54,22 @@ internal sealed partial class ImportCoordinator(
         }
     }
 
-    /// <summary>Waits until no trigger has arrived for <paramref name="quiet"/>.</summary>
-    public async Task DebounceAsync(TimeSpan quiet, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until no trigger has arrived for <paramref name="quiet"/>, but no longer than <paramref name="maxDelay"/> in
+    /// all: a stream of triggers (files rewritten every moment, POSTs in a loop) cannot postpone a pass for ever.
+    /// </summary>
+    public async Task DebounceAsync(TimeSpan quiet, TimeSpan maxDelay, TimeProvider time, CancellationToken cancellationToken)
     {
-        while (quiet > TimeSpan.Zero && await _trigger.WaitAsync(quiet, cancellationToken))
+        var started = time.GetTimestamp();
+        while (quiet > TimeSpan.Zero)
         {
-            // Another change came in: keep waiting for quiet.
+            var left = maxDelay - time.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero || !await _trigger.WaitAsync(left < quiet ? left : quiet, cancellationToken))
+            {
+                return;
+            }
+
+            // Another change came in: keep waiting for quiet, within the bound.
         }
     }
 
