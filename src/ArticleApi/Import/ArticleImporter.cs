@@ -16,7 +16,7 @@ namespace ArticleApi.Import;
 /// </summary>
 internal sealed partial class ArticleImporter(
     IDbContextFactory<ArticleDbContext> contextFactory,
-    IDatabaseSchema schema,
+    IBulkWriter bulk,
     IOptions<ImportOptions> options,
     IOptions<ChangesOptions> changes,
     TimeProvider time,
@@ -105,7 +105,7 @@ internal sealed partial class ArticleImporter(
 
         // What sits in a folder that could not be listed is not gone: it stays as it was.
         var gone = new VanishedArticles(stored.Values.Where(row => !onDisk.Contains(row.SourcePath) && !scan.IsUnderUnreadableFolder(row.SourcePath)));
-        await using var writer = await ArticleWriter.OpenAsync(contextFactory, schema, passId, settings.BatchSize, cancellationToken);
+        await using var writer = await ArticleWriter.OpenAsync(contextFactory, bulk, passId, settings.BatchSize, cancellationToken);
 
         // Only when two paths slug alike can a new file take the id of a vanished one: that row must go first.
         var newIds = candidates.Where(c => c.Existing is null).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);

@@ -26,7 +26,7 @@ internal sealed class ArticleStatements : IAsyncDisposable
     /// <summary>The inserts in foreign-key order: a table's rows are flushed after the rows they refer to.</summary>
     private readonly ITableInsert[] _inserts;
 
-    public ArticleStatements(DbConnection connection, IDatabaseSchema schema)
+    public ArticleStatements(DbConnection connection, IBulkWriter schema)
     {
         _topic = schema.CreateInsert(connection, "Topics", ["Id", "Slug", "Name"]);
         _article = schema.CreateInsert(connection, "Articles", [
@@ -164,7 +164,7 @@ internal sealed class ArticleStatements : IAsyncDisposable
         }
     }
 
-    private static ITableInsert Image(DbConnection connection, IDatabaseSchema schema, string table) =>
+    private static ITableInsert Image(DbConnection connection, IBulkWriter schema, string table) =>
         schema.CreateInsert(connection, table, ["OwnerKey", "Position", "Url", "Width", "Height", "Title", "IsCached", "Extra"]);
 
     private static DbCommand Command(DbConnection connection, string sql, int parameters)
