@@ -51,8 +51,9 @@ internal sealed partial class ArticleImporter(
             }
 
             var failedPaths = report.Failures.Select(failure => failure.Path).ToList();
-            LogPassFinished(passId, report.Seen, report.Added, report.Updated, report.Renamed, report.Unchanged, report.Deleted,
-                report.Skipped.Count, report.Failures.Count, report.Duration.TotalMilliseconds, failedPaths);
+            var counts = report.Counts;
+            LogPassFinished(passId, counts.Seen, counts.Added, counts.Updated, counts.Renamed, counts.Unchanged, counts.Deleted,
+                counts.Skipped, counts.Failed, report.Duration.TotalMilliseconds, failedPaths);
             return report;
         }
         catch (Exception exception)
@@ -158,7 +159,7 @@ internal sealed partial class ArticleImporter(
 
         await producer;
         tally.Deleted += await writer.DeleteAsync([.. gone.TakeAll(_ => true).Concat(toDelete)], cancellationToken);
-        if (tally.Changed)
+        if (tally.Counts(files.Count).Changed)
         {
             await writer.RemoveOrphansAsync(cancellationToken);
         }
@@ -169,12 +170,7 @@ internal sealed partial class ArticleImporter(
             SourceDirectory = source,
             StartedAt = startedAt,
             FinishedAt = time.GetUtcNow(),
-            Seen = files.Count,
-            Added = tally.Added,
-            Updated = tally.Updated,
-            Renamed = tally.Renamed,
-            Unchanged = tally.Unchanged,
-            Deleted = tally.Deleted,
+            Counts = tally.Counts(files.Count),
             Skipped = tally.Skipped,
             Failures = tally.Failures,
         };
