@@ -1,5 +1,6 @@
 using ArticleApi.Data;
 using ArticleApi.Logging;
+using ArticleApi.Telemetry;
 
 namespace ArticleApi;
 
@@ -18,6 +19,7 @@ internal static class ArticleApiHost
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddArticleDatabase(builder.Configuration);
+        builder.AddArticleTelemetry();
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using ArticleApi.Data;
 using ArticleApi.Import.FrontMatter;
+using ArticleApi.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,12 +16,14 @@ internal sealed partial class ArticleImporter(
     IDatabaseSchema schema,
     IOptions<ImportOptions> options,
     TimeProvider time,
+    ImportTelemetry telemetry,
     ILogger<ArticleImporter> logger)
 {
     /// <summary>Runs a pass over <paramref name="sourceDirectory"/> (the configured folder when null).</summary>
     /// <param name="progress">Receives (files handled, files in all) as the pass goes.</param>
     public async Task<ImportReport> RunAsync(string? sourceDirectory = null, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
     {
+        using var pass = telemetry.StartPass();
         var settings = options.Value;
         var source = Path.GetFullPath(sourceDirectory ?? settings.SourceDirectory);
         var startedAt = time.GetUtcNow();
@@ -32,6 +35,7 @@ internal sealed partial class ArticleImporter(
         {
             var report = await PassAsync(passId, source, startedAt, files, settings, progress, cancellationToken);
             await ImportRunLog.FinishAsync(contextFactory, report, CancellationToken.None);
+            pass.Completed(report);
             var failedPaths = report.Failures.Select(failure => failure.Path).ToList();
             LogPassFinished(passId, report.Seen, report.Added, report.Updated, report.Renamed, report.Unchanged, report.Deleted,
                 report.Skipped.Count, report.Failures.Count, report.Duration.TotalMilliseconds, failedPaths);
@@ -39,6 +43,7 @@ internal sealed partial class ArticleImporter(
         }
         catch (Exception exception)
         {
+            pass.Failed(exception);
             var outcome = exception is OperationCanceledException ? "cancelled" : "failed: " + exception.Message;
             await ImportRunLog.AbandonAsync(contextFactory, passId, time.GetUtcNow(), outcome);
             throw;
