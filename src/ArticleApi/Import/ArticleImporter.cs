@@ -5,6 +5,7 @@ using ArticleApi.Import.Reading;
 using ArticleApi.Import.Reading.FrontMatter;
 using ArticleApi.Import.Writing;
 using ArticleApi.Model;
+using ArticleApi.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -20,12 +21,14 @@ internal sealed partial class ArticleImporter(
     IOptions<ImportOptions> options,
     IOptions<ChangesOptions> changes,
     TimeProvider time,
+    ImportTelemetry telemetry,
     ILogger<ArticleImporter> logger)
 {
     /// <summary>Runs a pass over <paramref name="sourceDirectory"/> (the configured folder when null).</summary>
     /// <param name="progress">Receives (files handled, files in all) as the pass goes.</param>
     public async Task<ImportReport> RunAsync(string? sourceDirectory = null, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
     {
+        using var pass = telemetry.StartPass();
         var settings = options.Value;
         var source = Path.GetFullPath(sourceDirectory ?? settings.SourceDirectory);
         var startedAt = time.GetUtcNow();
@@ -50,6 +53,7 @@ internal sealed partial class ArticleImporter(
                 await ChangeReader.PruneAsync(context, time.GetUtcNow() - changes.Value.Retention, CancellationToken.None);
             }
 
+            pass.Completed(report);
             var failedPaths = report.Failures.Select(failure => failure.Path).ToList();
             var counts = report.Counts;
             LogPassFinished(passId, counts.Seen, counts.Added, counts.Updated, counts.Renamed, counts.Unchanged, counts.Deleted,
@@ -58,6 +62,7 @@ internal sealed partial class ArticleImporter(
         }
         catch (Exception exception)
         {
+            pass.Failed(exception);
             var outcome = exception is OperationCanceledException ? "cancelled" : "failed: " + exception.Message;
             await ImportRunLog.AbandonAsync(contextFactory, passId, time.GetUtcNow(), outcome);
             throw;
