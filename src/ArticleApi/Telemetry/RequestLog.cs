@@ -1,4 +1,5 @@
 using Serilog.AspNetCore;
+using Serilog.Events;
 
 namespace ArticleApi.Telemetry;
 
@@ -18,6 +19,15 @@ internal static class RequestLog
         // host's when several run in one process (the tests).
         options.Logger = logger;
         options.MessageTemplate = MessageTemplate;
-        options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("QueryString", context.Request.QueryString.Value ?? "");
+        // The line's properties straight from the request, not through the diagnostic context: that context is an
+        // ambient collector, which several hosts in one process (the tests) can miss.
+        options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
+        [
+            new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method)),
+            new LogEventProperty("RequestPath", new ScalarValue(path)),
+            new LogEventProperty("QueryString", new ScalarValue(context.Request.QueryString.Value ?? "")),
+            new LogEventProperty("StatusCode", new ScalarValue(status)),
+            new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
+        ];
     }
 }
