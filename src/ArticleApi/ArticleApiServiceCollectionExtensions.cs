@@ -17,6 +17,7 @@ internal static class ArticleApiServiceCollectionExtensions
     {
         services.AddScoped<ArticleListReader>();
         services.AddSingleton<SearchFrequency>();
+        services.AddSingleton<RangeSizes>();
         services.AddScoped<ArticleDetailReader>();
         services.AddScoped<RelatedLinkReader>();
         services.AddScoped<CollectionReader>();

@@ -13,32 +13,26 @@ internal static class ArticleFilters
     public const int FrequentSearch = 5_000;
 
     public static IQueryable<Article> Apply(
-        IQueryable<Article> articles, ArticleQuery query, ArticleDbContext context, IFullTextSearch search, ArticleCounts.Snapshot? counts = null, bool frequentSearch = false)
+        IQueryable<Article> articles, ArticleQuery query, ArticleDbContext context, IFullTextSearch search, ArticleCounts.Snapshot? counts = null,
+        bool frequentSearch = false, SortField? rangeDriver = null)
     {
+        // Published and type hold a handful of values each, so they narrow little: unless their index also gives the
+        // sort order (both lead an index followed by the date), the page must walk the sort's own index and test
+        // them per row. SQLite's statistics know only an average per value, and with them it still read a third of
+        // the articles through the Published index and sorted them; COALESCE makes the test one no index can serve.
+        // A range filter on another field may drive the page instead of the sort index (RangeSizes): then nothing else may.
+        var sortIndexed = rangeDriver is null || rangeDriver == query.Sort.Field;
+        var byDate = query.Sort.Field == SortField.PublishedDateTime && sortIndexed;
         if (query.Published is { } published)
         {
-            articles = articles.Where(a => a.Published == published);
+            articles = byDate ? articles.Where(a => a.Published == published) : articles.Where(a => (a.Published ?? !published) == published);
         }
 
-        if (query.MinQuality is { } minQuality)
-        {
-            articles = articles.Where(a => a.Quality >= minQuality);
-        }
-
-        if (query.MaxQuality is { } maxQuality)
-        {
-            articles = articles.Where(a => a.Quality <= maxQuality);
-        }
-
-        if (query.MinHeat is { } minHeat)
-        {
-            articles = articles.Where(a => a.Heat >= minHeat);
-        }
-
-        if (query.MaxHeat is { } maxHeat)
-        {
-            articles = articles.Where(a => a.Heat <= maxHeat);
-        }
+        // A range on the sort's own field is a seek into the sort index; another range uses its index only when
+        // RangeSizes found it small (rangeDriver), else it is tested per row while the page walks the sort index.
+        bool Indexed(SortField field) => field == rangeDriver || (field == query.Sort.Field && sortIndexed);
+        articles = QualityRange(articles, query.MinQuality, query.MaxQuality, Indexed(SortField.Quality));
+        articles = HeatRange(articles, query.MinHeat, query.MaxHeat, Indexed(SortField.Heat));
 
         if (query.RequiredTopic is { } requiredTopic)
         {
@@ -78,19 +72,11 @@ internal static class ArticleFilters
             articles = articles.Where(a => !context.ArticleTopics.Any(t => t.ArticleKey == a.Key && excluded.Contains(t.Topic!.Slug)));
         }
 
-        if (query.From is { } from)
-        {
-            articles = articles.Where(a => a.PublishedDateTime >= from);
-        }
-
-        if (query.To is { } to)
-        {
-            articles = articles.Where(a => a.PublishedDateTime <= to);
-        }
+        articles = DateRange(articles, query.From, query.To, Indexed(SortField.PublishedDateTime));
 
         if (query.Type is { } type)
         {
-            articles = articles.Where(a => a.Type == type);
+            articles = byDate ? articles.Where(a => a.Type == type) : articles.Where(a => (a.Type ?? "") == type);
         }
 
         if (query.Category is { } category)
@@ -108,6 +94,57 @@ internal static class ArticleFilters
         {
             var matches = search.Matches(context, rareText).Select(m => m.Key);
             articles = articles.Where(a => matches.Contains(a.Key));
+        }
+
+        return articles;
+    }
+
+    // Unindexed forms: COALESCE hides the column from every index (SQLite and PostgreSQL) and maps NULL to a value
+    // outside the range, so a missing value never matches, as with the plain comparison.
+    internal static IQueryable<Article> QualityRange(IQueryable<Article> articles, int? min, int? max, bool indexed)
+    {
+        if (min is { } low)
+        {
+            articles = indexed ? articles.Where(a => a.Quality >= low) : articles.Where(a => (a.Quality ?? int.MinValue) >= low);
+        }
+
+        if (max is { } high)
+        {
+            articles = indexed ? articles.Where(a => a.Quality <= high) : articles.Where(a => (a.Quality ?? int.MaxValue) <= high);
+        }
+
+        return articles;
+    }
+
+    internal static IQueryable<Article> HeatRange(IQueryable<Article> articles, int? min, int? max, bool indexed)
+    {
+        if (min is { } low)
+        {
+            articles = indexed ? articles.Where(a => a.Heat >= low) : articles.Where(a => (a.Heat ?? int.MinValue) >= low);
+        }
+
+        if (max is { } high)
+        {
+            articles = indexed ? articles.Where(a => a.Heat <= high) : articles.Where(a => (a.Heat ?? int.MaxValue) <= high);
+        }
+
+        return articles;
+    }
+
+    internal static IQueryable<Article> DateRange(IQueryable<Article> articles, DateTimeOffset? from, DateTimeOffset? to, bool indexed)
+    {
+        if (from is { } start)
+        {
+            articles = indexed
+                ? articles.Where(a => a.PublishedDateTime >= start)
+                : articles.Where(a => (a.PublishedDateTime ?? DateTimeOffset.MinValue) >= start);
+        }
+
+        if (to is { } end)
+        {
+            articles = indexed
+                ? articles.Where(a => a.PublishedDateTime <= end)
+                : articles.Where(a => (a.PublishedDateTime ?? DateTimeOffset.MaxValue) <= end);
         }
 
         return articles;

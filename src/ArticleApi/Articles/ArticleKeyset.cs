@@ -25,17 +25,20 @@ internal sealed class PageKey
 internal static class ArticleKeyset
 {
     /// <summary>The statements of one page, in order: run each until the page is full.</summary>
-    public static IEnumerable<IQueryable<PageKey>> Segments(IQueryable<Article> filtered, ArticleQuery query, ArticleDbContext context, IFullTextSearch search)
+    /// <param name="rangeDriver">A range filter on another field that reads its own index (<see cref="RangeSizes"/>): the sort index is then hidden from the planner.</param>
+    public static IEnumerable<IQueryable<PageKey>> Segments(
+        IQueryable<Article> filtered, ArticleQuery query, ArticleDbContext context, IFullTextSearch search, SortField? rangeDriver = null)
     {
         var sort = query.Sort;
         var cursor = query.Cursor;
+        var order = new SegmentOrder(sort.Descending, rangeDriver is null || rangeDriver == sort.Field, HasRange(query, sort.Field));
         switch (sort.Field)
         {
             case SortField.Relevance:
                 yield return Relevance(filtered, search.Matches(context, query.Search!), cursor);
                 yield break;
             case SortField.PublishedDateTime:
-                foreach (var segment in Nullable(filtered, a => a.PublishedDateTime, sort.Descending, cursor,
+                foreach (var segment in Nullable(filtered, a => a.PublishedDateTime, order, cursor,
                     value => DateTimeOffset.FromUnixTimeMilliseconds((long)value),
                     a => new PageKey { Key = a.Key, Id = a.Id, SortValue = a.PublishedDateTime.HasValue ? a.PublishedDateTime.Value.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) : null }))
                 {
@@ -45,7 +48,7 @@ internal static class ArticleKeyset
                 yield break;
             default:
                 Expression<Func<Article, int?>> key = sort.Field == SortField.Quality ? a => a.Quality : a => a.Heat;
-                foreach (var segment in Nullable(filtered, key, sort.Descending, cursor, value => (int)value,
+                foreach (var segment in Nullable(filtered, key, order, cursor, value => (int)value,
                     sort.Field == SortField.Quality
                         ? a => new PageKey { Key = a.Key, Id = a.Id, SortValue = a.Quality.HasValue ? a.Quality.Value.ToString(CultureInfo.InvariantCulture) : null }
                         : a => new PageKey { Key = a.Key, Id = a.Id, SortValue = a.Heat.HasValue ? a.Heat.Value.ToString(CultureInfo.InvariantCulture) : null }))
@@ -71,29 +74,47 @@ internal static class ArticleKeyset
             .Select(r => new PageKey { Key = r.Key, Id = r.Id, SortValue = r.Rank.ToString(CultureInfo.InvariantCulture) });
     }
 
+    /// <param name="Indexed">False when another index drives the page: the order is then on an expression no index serves.</param>
+    /// <param name="ValuesOnly">A range filter on the sort field excludes its NULLs: no NULL segment to read.</param>
+    private sealed record SegmentOrder(bool Descending, bool Indexed, bool ValuesOnly);
+
+    private static bool HasRange(ArticleQuery query, SortField field) => field switch
+    {
+        SortField.Quality => query.MinQuality is not null || query.MaxQuality is not null,
+        SortField.Heat => query.MinHeat is not null || query.MaxHeat is not null,
+        SortField.PublishedDateTime => query.From is not null || query.To is not null,
+        _ => false,
+    };
+
     private static IEnumerable<IQueryable<PageKey>> Nullable<T>(
-        IQueryable<Article> filtered, Expression<Func<Article, T?>> key, bool descending, Cursor? cursor,
+        IQueryable<Article> filtered, Expression<Func<Article, T?>> key, SegmentOrder order, Cursor? cursor,
         Func<object, T> parse, Expression<Func<Article, PageKey>> projection)
         where T : struct
     {
         // Descending: values then NULLs; ascending: NULLs then values.
-        bool[] nullSegments = descending ? [false, true] : [true, false];
+        bool[] nullSegments = order.ValuesOnly ? [false] : order.Descending ? [false, true] : [true, false];
         var start = cursor is null ? 0 : Array.IndexOf(nullSegments, cursor.Value is null);
-        for (var index = start; index < nullSegments.Length; index++)
+        for (var index = Math.Max(start, 0); start >= 0 && index < nullSegments.Length; index++)
         {
             var after = index == start ? cursor : null;
-            yield return Segment(filtered, key, descending, nullSegments[index], after, parse).Select(projection);
+            yield return Segment(filtered, key, order, nullSegments[index], after, parse).Select(projection);
         }
     }
 
     private static IQueryable<Article> Segment<T>(
-        IQueryable<Article> source, Expression<Func<Article, T?>> key, bool descending, bool nulls, Cursor? after, Func<object, T> parse)
+        IQueryable<Article> source, Expression<Func<Article, T?>> nullableKey, SegmentOrder order, bool nulls, Cursor? after, Func<object, T> parse)
         where T : struct
     {
-        var article = key.Parameters[0];
+        var descending = order.Descending;
+        var article = nullableKey.Parameters[0];
+        // COALESCE changes no value here (the segment has no NULLs) but hides the column from the sort's index.
+        var key = order.Indexed
+            ? nullableKey
+            : Expression.Lambda<Func<Article, T?>>(
+                Expression.Convert(Expression.Coalesce(nullableKey.Body, Expression.Constant(default(T), typeof(T))), typeof(T?)), article);
         var nullValue = Expression.Constant(null, typeof(T?));
         source = source.Where(Expression.Lambda<Func<Article, bool>>(
-            nulls ? Expression.Equal(key.Body, nullValue) : Expression.NotEqual(key.Body, nullValue), article));
+            nulls ? Expression.Equal(nullableKey.Body, nullValue) : Expression.NotEqual(nullableKey.Body, nullValue), article));
 
         if (after is not null)
         {

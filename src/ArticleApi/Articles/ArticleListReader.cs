@@ -11,8 +11,8 @@ namespace ArticleApi.Articles;
 /// rows of the page, their topics in one query, snippets in one query when searching, then the total and each facet
 /// when asked for. A fixed number of statements whatever the page size; no per-row queries.
 /// </summary>
-internal sealed class ArticleListReader(ArticleDbContext context, IFullTextSearch search, ArticleCounts counts, SearchFrequency searchFrequency,
-    SearchMetrics searchMetrics)
+internal sealed class ArticleListReader(
+    ArticleDbContext context, IFullTextSearch search, ArticleCounts counts, SearchFrequency searchFrequency, RangeSizes rangeSizes, SearchMetrics searchMetrics)
 {
     public async Task<ArticlePage> ReadAsync(ArticleQuery query, HttpContext httpContext, CancellationToken cancellationToken)
     {
@@ -26,9 +26,11 @@ internal sealed class ArticleListReader(ArticleDbContext context, IFullTextSearc
             searchMetrics.Searched(query.Sort.Name == "relevance" ? SearchPlan.Relevance : frequentSearch ? SearchPlan.Frequent : SearchPlan.Rare);
         }
 
-        var filtered = ArticleFilters.Apply(context.Articles, query, context, search, topicSizes, frequentSearch);
+        // A small quality, heat or date range is read through its index and sorted; a large one is tested per row.
+        var rangeDriver = await rangeSizes.ChooseDriverAsync(context, query, cancellationToken);
+        var filtered = ArticleFilters.Apply(context.Articles, query, context, search, topicSizes, frequentSearch, rangeDriver);
         var keys = new List<PageKey>();
-        foreach (var segment in ArticleKeyset.Segments(filtered, query, context, search))
+        foreach (var segment in ArticleKeyset.Segments(filtered, query, context, search, rangeDriver))
         {
             keys.AddRange(await segment.Take(query.Limit + 1 - keys.Count).ToListAsync(cancellationToken));
             if (keys.Count > query.Limit)

@@ -29,7 +29,7 @@ internal sealed class SearchFrequency(DataVersion dataVersion, IFullTextSearch s
             return frequent;
         }
 
-        frequent = await search.Matches(context, query).Take(ArticleFilters.FrequentSearch + 1).CountAsync(cancellationToken) > ArticleFilters.FrequentSearch;
+        frequent = await search.CountAsync(context, query, ArticleFilters.FrequentSearch + 1, cancellationToken) > ArticleFilters.FrequentSearch;
         if (answers.Count < MaxRemembered)
         {
             answers.TryAdd(key, frequent);

@@ -10,6 +10,12 @@ internal interface IFullTextSearch
     /// <summary>Every article matching <paramref name="query"/>, composable into larger LINQ queries.</summary>
     IQueryable<FullTextMatch> Matches(ArticleDbContext context, FullTextQuery query);
 
+    /// <summary>
+    /// How many articles match, counting no further than <paramref name="atMost"/>: which matches are counted does not
+    /// matter, so no order is asked for (an ORDER BY would sort every match of a frequent word).
+    /// </summary>
+    Task<int> CountAsync(ArticleDbContext context, FullTextQuery query, int atMost, CancellationToken cancellationToken);
+
     /// <summary>A short excerpt of title or excerpt around the matches, marked with &lt;mark&gt;, for each of <paramref name="keys"/>.</summary>
     Task<IReadOnlyDictionary<long, string>> SnippetsAsync(ArticleDbContext context, FullTextQuery query, IReadOnlyCollection<long> keys, CancellationToken cancellationToken);
 }

@@ -66,3 +66,15 @@ public sealed class PostgresFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory about SQLite itself: skipped, with the reason, when the suite runs on PostgreSQL.</summary>
+public sealed class SqliteTheoryAttribute : TheoryAttribute
+{
+    public SqliteTheoryAttribute()
+    {
+        if (TestDatabase.IsPostgres)
+        {
+            Skip = "SQLite-specific (query plans); the suite runs on PostgreSQL (" + TestDatabase.PostgresVariable + " is set)";
+        }
+    }
+}

@@ -9,7 +9,8 @@ internal sealed class PostgresBulkWriter : IBulkWriter
     /// <summary>The server's own settings serve bulk writes well; nothing to change per connection.</summary>
     public Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task EndAsync(DbConnection connection) => Task.CompletedTask;
+    /// <summary>A pass that changed much leaves fresh planner statistics behind it (<see cref="PostgresStatistics"/>).</summary>
+    public Task EndAsync(DbConnection connection) => PostgresStatistics.RefreshAsync(connection, CancellationToken.None);
 
     /// <summary>A buffered binary COPY per table and batch: one round trip instead of one per row.</summary>
     public ITableInsert CreateInsert(DbConnection connection, string table, IReadOnlyList<string> columns) =>

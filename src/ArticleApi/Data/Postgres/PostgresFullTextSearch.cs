@@ -20,6 +20,14 @@ internal sealed class PostgresFullTextSearch : IFullTextSearch
             """);
     }
 
+    public Task<int> CountAsync(ArticleDbContext context, FullTextQuery query, int atMost, CancellationToken cancellationToken)
+    {
+        var tsQuery = ToTsQuery(query);
+        return context.Database.SqlQuery<int>($"""
+            SELECT count(*)::int AS "Value" FROM (SELECT 1 FROM "Articles" WHERE "SearchVector" @@ to_tsquery('articleapi', {tsQuery}) LIMIT {atMost}) AS m
+            """).SingleAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyDictionary<long, string>> SnippetsAsync(
         ArticleDbContext context, FullTextQuery query, IReadOnlyCollection<long> keys, CancellationToken cancellationToken)
     {

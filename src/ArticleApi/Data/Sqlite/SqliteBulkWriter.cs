@@ -19,6 +19,8 @@ internal sealed class SqliteBulkWriter : IBulkWriter
 
     public async Task EndAsync(DbConnection connection)
     {
+        // The pass may have changed much: statistics first, while the large page cache still holds the indexes.
+        await SqliteStatistics.RefreshAsync(connection, CancellationToken.None);
         // Pooled connections keep their pragmas: back to the defaults before a reader gets this one.
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA cache_size = -2000; PRAGMA synchronous = FULL; PRAGMA shrink_memory;";

@@ -15,6 +15,13 @@ internal sealed class SqliteFullTextSearch : IFullTextSearch
             $"SELECT rowid AS \"Key\", bm25(ArticlesFts, 5.0, 1.0) AS \"Rank\" FROM ArticlesFts WHERE ArticlesFts MATCH {match}");
     }
 
+    public Task<int> CountAsync(ArticleDbContext context, FullTextQuery query, int atMost, CancellationToken cancellationToken)
+    {
+        var match = ToMatchExpression(query);
+        return context.Database.SqlQuery<int>(
+            $"SELECT count(*) AS \"Value\" FROM (SELECT 1 FROM ArticlesFts WHERE ArticlesFts MATCH {match} LIMIT {atMost})").SingleAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyDictionary<long, string>> SnippetsAsync(
         ArticleDbContext context, FullTextQuery query, IReadOnlyCollection<long> keys, CancellationToken cancellationToken)
     {

@@ -32,6 +32,16 @@ internal sealed class SqliteSchema : IDatabaseSchema
         await context.Database.MigrateAsync(cancellationToken);
         // WAL is a property of the file: readers keep being served while an import pass writes.
         await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        // A database made or filled by an older build has no planner statistics: gather them before the first request.
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await SqliteStatistics.RefreshAsync(context.Database.GetDbConnection(), cancellationToken);
+        }
+        finally
+        {
+            await context.Database.CloseConnectionAsync();
+        }
     }
 
     // Closing the pooled connections checkpoints the WAL into the main file, so a stopped service leaves one file.

@@ -1,0 +1,50 @@
+-- wrk script for bench/distinct-benchmark.sh: every request differs, built at random from lists of real ids, topics,
+-- providers, deep cursors and title words that the script extracted from the database beforehand.
+-- Usage: wrk ... -s bench/distinct.lua <url> -- <family> <lists folder>
+local family, lists = nil, {}
+local sorts = { "-publishedDateTime", "publishedDateTime", "-quality", "quality", "-heat", "heat" }
+
+local function load(folder, name)
+  local items = {}
+  for line in io.lines(folder .. "/" .. name .. ".txt") do
+    if line ~= "" then items[#items + 1] = line end
+  end
+  return items
+end
+
+local function pick(items) return items[math.random(#items)] end
+
+-- The filter x sort family of issue 14: any of published, minQuality, minHeat, and a sort.
+local function filters()
+  local parts = {}
+  if math.random() < 0.5 then parts[#parts + 1] = "published=" .. (math.random() < 0.5 and "true" or "false") end
+  if math.random() < 0.5 then parts[#parts + 1] = "minQuality=" .. math.random(10, 80) end
+  if math.random() < 0.5 then parts[#parts + 1] = "minHeat=" .. math.random(-1, 100) end
+  parts[#parts + 1] = "sort=" .. pick(sorts)
+  return table.concat(parts, "&")
+end
+
+local families = {
+  article = function() return "/articles/" .. pick(lists.ids) end,
+  filter = function() return "/articles?" .. filters() end,
+  topic = function() return "/topics/" .. pick(lists.topics) .. "/articles?sort=" .. pick(sorts) end,
+  provider = function() return "/providers/" .. pick(lists.providers) .. "/articles?sort=" .. pick(sorts) end,
+  cursor = function() return "/articles?cursor=" .. pick(lists.cursors) end,
+  search = function() return "/articles?q=" .. pick(lists.words) end,
+  facets = function() return "/articles?facets=topic,provider,published,type&" .. filters() end,
+  total = function() return "/articles?includeTotal=true&" .. filters() end,
+  backlinks = function() return "/articles/" .. pick(lists.ids) .. "/backlinks" end,
+  topics = function() return "/topics?limit=" .. math.random(1, 100) .. (math.random() < 0.5 and "" or "&published=" .. (math.random() < 0.5 and "true" or "false")) end,
+  providers = function() return "/providers?limit=" .. math.random(1, 100) .. "&q=" .. string.sub(pick(lists.providers), 1, math.random(9, 11)) end,
+}
+
+function init(args)
+  family = families[args[1]] or error("unknown family " .. tostring(args[1]))
+  for _, name in ipairs({ "ids", "topics", "providers", "cursors", "words" }) do lists[name] = load(args[2], name) end
+  -- A different sequence per wrk thread.
+  math.randomseed(os.time() * 1000 + tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 1000)
+end
+
+function request()
+  return wrk.format("GET", family())
+end
