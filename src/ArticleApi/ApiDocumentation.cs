@@ -7,9 +7,11 @@ namespace ArticleApi;
 /// <summary>The Swagger document as a whole: title, description, server, tag descriptions; parameters are described by <see cref="ParameterDocumentation"/>.</summary>
 internal sealed class ApiDocumentation : IDocumentFilter
 {
+    public const string DocumentName = "v1";
+
     public static void Configure(SwaggerGenOptions options)
     {
-        options.SwaggerDoc("v1", new OpenApiInfo
+        options.SwaggerDoc(DocumentName, new OpenApiInfo
         {
             Title = "ArticleApi",
             Version = "v1",
