@@ -1,11 +1,14 @@
 using ArticleApi.Articles;
 using ArticleApi.Data;
 using ArticleApi.Http;
+using ArticleApi.OpenApi;
 using ArticleApi.Providers;
 using ArticleApi.Topics;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
+using Swashbuckle.AspNetCore.Swagger;
+using Swashbuckle.AspNetCore.SwaggerUI;
 
 namespace ArticleApi;
 
@@ -52,6 +55,8 @@ internal static class ArticleApiServiceCollectionExtensions
         });
 
         services.ConfigureSwaggerGen(ApiDocumentation.Configure);
+        services.Configure<SwaggerOptions>(ApiDocumentation.Configure);
+        services.Configure<SwaggerUIOptions>(ApiDocumentation.Configure);
         return services;
     }
 
@@ -62,7 +67,7 @@ internal static class ArticleApiServiceCollectionExtensions
     /// <summary>The read endpoints, all behind the one ETag filter.</summary>
     public static IEndpointRouteBuilder MapArticleApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("").AddEndpointFilter<ETagFilter>();
+        var api = ConditionalGet.Apply(app.MapGroup(""));
         if (app.ServiceProvider.GetRequiredService<IOptions<ResponseCacheOptions>>().Value.Enabled)
         {
             api.CacheOutput(DataVersionCachePolicy.Name);

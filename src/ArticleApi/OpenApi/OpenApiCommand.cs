@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.Swagger;
 
@@ -18,7 +19,7 @@ internal static class OpenApiCommand
         var document = await app.Services.GetRequiredService<IAsyncSwaggerProvider>().GetSwaggerAsync(ApiDocumentation.DocumentName);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         await using var file = File.Create(path);
-        await document.SerializeAsJsonAsync(file, OpenApiSpecVersion.OpenApi3_0);
+        await document.SerializeAsJsonAsync(file, app.Services.GetRequiredService<IOptions<SwaggerOptions>>().Value.OpenApiVersion);
         return 0;
     }
 }
