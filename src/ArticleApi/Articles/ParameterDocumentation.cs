@@ -123,10 +123,17 @@ internal sealed class ParameterDocumentation : IOperationFilter
             };
             if (memberNames is not null)
             {
-                // Names for generated enum members where the values alone make poor identifiers ("-quality", "quality").
+                // Names for generated enum members where the values alone make poor identifiers ("-quality", "quality"):
+                // x-enumNames for NSwag, x-ms-enum for Kiota.
                 schema.Extensions = new Dictionary<string, IOpenApiExtension>(StringComparer.Ordinal)
                 {
                     ["x-enumNames"] = new JsonNodeExtension(new JsonArray([.. memberNames.Select(n => (JsonNode)JsonValue.Create(n))])),
+                    ["x-ms-enum"] = new JsonNodeExtension(new JsonObject
+                    {
+                        ["name"] = name,
+                        ["modelAsString"] = false,
+                        ["values"] = new JsonArray([.. values.Zip(memberNames, (value, member) => (JsonNode)new JsonObject { ["value"] = value, ["name"] = member })]),
+                    }),
                 };
             }
 
