@@ -1,5 +1,7 @@
+using ArticleApi.Changes;
 using ArticleApi.Data;
 using ArticleApi.Logging;
+using ArticleApi.Telemetry;
 
 namespace ArticleApi;
 
@@ -18,6 +20,9 @@ internal static class ArticleApiHost
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddArticleDatabase(builder.Configuration);
+        // The change log's retention: the importer prunes with it, the feed names it in its 410.
+        builder.Services.AddOptions<ChangesOptions>().BindConfiguration(ChangesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddArticleTelemetry();
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using ArticleApi.Articles;
+using ArticleApi.Changes;
 using ArticleApi.Data;
 using ArticleApi.Http;
 using ArticleApi.OpenApi;
@@ -21,11 +22,16 @@ internal static class ArticleApiServiceCollectionExtensions
         services.AddSingleton<SearchFrequency>();
         services.AddScoped<ArticleDetailReader>();
         services.AddScoped<RelatedLinkReader>();
+        services.AddScoped<CollectionReader>();
+        services.AddScoped<ChangeReader>();
 
         services.AddOptions<ApiCorsOptions>().BindConfiguration(ApiCorsOptions.SectionName)
             .Validate(o => o.IsValid(), "Cors:AllowedOrigins must hold origins like https://news.example (scheme, host, optional port; no path or trailing slash).")
             .ValidateOnStart();
         services.AddCors();
+        services.AddOptions<PublicUrlOptions>().BindConfiguration(PublicUrlOptions.SectionName)
+            .Validate(o => o.IsValid(), "Api:PublicBaseUrl must be an absolute http or https URL such as https://api.news.example (no query).")
+            .ValidateOnStart();
         services.AddOptions<CorsOptions>().Configure<IOptions<ApiCorsOptions>>((cors, api) =>
         {
             if (api.Value.AllowedOrigins.Length > 0)
@@ -54,6 +60,7 @@ internal static class ArticleApiServiceCollectionExtensions
             cache.AddPolicy(DataVersionCachePolicy.Name, policy => policy.AddPolicy<DataVersionCachePolicy>(), excludeDefaultPolicy: true);
         });
 
+        services.AddArticleRateLimiting();
         services.ConfigureSwaggerGen(ApiDocumentation.Configure);
         services.Configure<SwaggerOptions>(ApiDocumentation.Configure);
         services.Configure<SwaggerUIOptions>(ApiDocumentation.Configure);
@@ -62,12 +69,12 @@ internal static class ArticleApiServiceCollectionExtensions
 
     /// <summary>The middleware of the read API; call before mapping endpoints.</summary>
     public static IApplicationBuilder UseArticleApi(this IApplicationBuilder app) =>
-        app.UseResponseCompression().UseCors().UseOutputCache();
+        app.UseResponseCompression().UseCors().UseRateLimiter().UseOutputCache();
 
     /// <summary>The read endpoints, all behind the one ETag filter.</summary>
     public static IEndpointRouteBuilder MapArticleApi(this IEndpointRouteBuilder app)
     {
-        var api = ConditionalGet.Apply(app.MapGroup(""));
+        var api = ConditionalGet.Apply(app.MapGroup("")).RequireRateLimiting(RateLimitOptions.PolicyName);
         if (app.ServiceProvider.GetRequiredService<IOptions<ResponseCacheOptions>>().Value.Enabled)
         {
             api.CacheOutput(DataVersionCachePolicy.Name);
@@ -77,6 +84,8 @@ internal static class ArticleApiServiceCollectionExtensions
         api.MapTopicEndpoints();
         api.MapProviderEndpoints();
         api.MapRelatedEndpoints();
+        api.MapCollectionEndpoints();
+        api.MapChangeEndpoints();
         return app;
     }
 }

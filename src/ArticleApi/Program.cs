@@ -34,6 +34,7 @@ builder.Services.AddSwaggerGen();
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseSerilogRequestLogging();
 // HEAD becomes GET before routing chooses an endpoint, so routing is placed here rather than implicitly first.
 app.UseHeadAsGet();

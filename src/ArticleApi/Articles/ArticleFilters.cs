@@ -65,6 +65,19 @@ internal static class ArticleFilters
             articles = articles.Where(a => a.ProviderDomain == requiredProvider);
         }
 
+        if (query.ExcludedProviders.Count > 0)
+        {
+            // An article without a provider is of no excluded domain: it stays.
+            var excluded = query.ExcludedProviders.ToArray();
+            articles = articles.Where(a => a.ProviderDomain == null || !excluded.Contains(a.ProviderDomain));
+        }
+
+        if (query.ExcludedTopics.Count > 0)
+        {
+            var excluded = query.ExcludedTopics.ToArray();
+            articles = articles.Where(a => !context.ArticleTopics.Any(t => t.ArticleKey == a.Key && excluded.Contains(t.Topic!.Slug)));
+        }
+
         if (query.From is { } from)
         {
             articles = articles.Where(a => a.PublishedDateTime >= from);

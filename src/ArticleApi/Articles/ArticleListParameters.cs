@@ -36,6 +36,12 @@ internal sealed record ArticleListParameters
     [FromQuery(Name = "provider")]
     public string[]? Provider { get; init; }
 
+    [FromQuery(Name = "excludeTopic")]
+    public string[]? ExcludeTopic { get; init; }
+
+    [FromQuery(Name = "excludeProvider")]
+    public string[]? ExcludeProvider { get; init; }
+
     [FromQuery(Name = "from")]
     public string? From { get; init; }
 

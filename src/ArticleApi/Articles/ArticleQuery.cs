@@ -9,7 +9,7 @@ internal sealed record ArticleQuery
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
 
-    public static readonly IReadOnlyList<string> FacetNames = ["topic", "provider", "published", "type"];
+    public static readonly IReadOnlyList<string> FacetNames = ["topic", "provider", "published", "type", "category", "quality", "heat"];
     public static readonly IReadOnlyList<string> TopicMatchValues = ["any", "all"];
 
     public bool? Published { get; init; }
@@ -34,6 +34,12 @@ internal sealed record ArticleQuery
     /// <summary>Set by <c>/providers/{domain}/articles</c>: this provider is required on top of <see cref="Providers"/>.</summary>
     public string? RequiredProvider { get; init; }
 
+    /// <summary>Articles naming any of these topic slugs are left out.</summary>
+    public IReadOnlyList<string> ExcludedTopics { get; init; } = [];
+
+    /// <summary>Articles of any of these provider domains are left out (NewsAPI's excludeDomains).</summary>
+    public IReadOnlyList<string> ExcludedProviders { get; init; } = [];
+
     public DateTimeOffset? From { get; init; }
 
     public DateTimeOffset? To { get; init; }
@@ -57,7 +63,7 @@ internal sealed record ArticleQuery
     /// <summary>True when no filter narrows the articles: counts over everything can come from <see cref="ArticleCounts"/>.</summary>
     public bool IsUnfiltered =>
         Published is null && MinQuality is null && MaxQuality is null && MinHeat is null && MaxHeat is null && Topics.Count == 0
-        && RequiredTopic is null && Providers.Count == 0 && RequiredProvider is null && From is null && To is null && Type is null
+        && RequiredTopic is null && Providers.Count == 0 && RequiredProvider is null && ExcludedTopics.Count == 0 && ExcludedProviders.Count == 0 && From is null && To is null && Type is null
         && Category is null && Search is null;
 
     /// <summary>Validates every parameter; the reader holds the errors when the result is null.</summary>
@@ -66,10 +72,11 @@ internal sealed record ArticleQuery
         var sortName = reader.OneOf("sort", p.Sort, ArticleSort.Names) ?? (p.Sort is null ? ArticleSort.Default.Name : null);
         var sort = ArticleSort.All.FirstOrDefault(s => s.Name == sortName);
         var q = reader.Text("q", p.Q);
-        var search = q is null ? null : FullTextQuery.Parse(q);
-        if (q is not null && search is null)
+        string? searchError = null;
+        var search = q is null ? null : FullTextQueryParser.Parse(q, out searchError);
+        if (searchError is not null)
         {
-            reader.Fail("q", "has no word to search for: use letters or digits, \"a phrase\" or a prefix*.");
+            reader.Fail("q", searchError);
         }
 
         if (sort?.Field == SortField.Relevance && p.Q is null)
@@ -93,6 +100,8 @@ internal sealed record ArticleQuery
             Topics = ParameterReader.List(p.Topic),
             AllTopics = reader.OneOf("topicMatch", p.TopicMatch, TopicMatchValues) == "all",
             Providers = ParameterReader.List(p.Provider),
+            ExcludedTopics = ParameterReader.List(p.ExcludeTopic),
+            ExcludedProviders = ParameterReader.List(p.ExcludeProvider),
             From = reader.Instant("from", p.From, endOfDay: false),
             To = reader.Instant("to", p.To, endOfDay: true),
             Type = reader.Text("type", p.Type),

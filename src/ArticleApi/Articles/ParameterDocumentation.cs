@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ArticleApi.Changes;
 using ArticleApi.Http;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -37,14 +38,18 @@ internal sealed class ParameterDocumentation : IOperationFilter
         ["topic"] = new("Topic slug, for example kubernetes; repeat (or separate with commas) for several: any of them, or all with topicMatch=all.", TextList),
         ["topicMatch"] = new("How several topic values combine: any (default) or all.", context => Named(context, TopicMatchSchema, "How several topic values combine: any of them, or all.", ArticleQuery.TopicMatchValues)),
         ["provider"] = new("Provider domain, for example techcrunch.com; repeat (or separate with commas) for several, any of them.", TextList),
+        ["excludeTopic"] = new("Leave out articles naming this topic slug; repeat (or separate with commas) for several.", TextList),
+        ["excludeProvider"] = new("Leave out articles of this provider domain; repeat (or separate with commas) for several (NewsAPI's excludeDomains).", TextList),
         ["from"] = new("Published at or after: an instant with offset (2025-01-01T00:00:00Z), or a date (2025-01-01, from the start of that UTC day).", Instant),
         ["to"] = new("Published at or before: an instant with offset (2025-12-31T23:59:59Z), or a date (2025-12-31, the whole UTC day, inclusive).", Instant),
         ["type"] = new("Item type as the files write it (article, video, course, collection, download).", Text),
         ["category"] = new("Category as the files write it, for example news.", Text),
-        ["q"] = new("Full-text search over title and excerpt: words (all must match), \"a phrase\", prefix*; for example kubernetes \"node pools\" auto*. Adds a highlighted snippet to each item.", Text),
+        ["q"] = new("Full-text search over title and excerpt, for example kubernetes \"node pools\" -security. Words side by side must all match; \"a phrase\"; prefix*; OR (either side); NOT word or -word (exclude, beside a term to match); parentheses to group. OR, AND and NOT are operators in upper case only. Adds a highlighted snippet to each item.", Text),
         ["sort"] = new($"Order, default {ArticleSort.Default.Name}; ties are broken by id in the same direction. relevance (best first) needs q.", SortEnum, ArticleSort.Default.Name),
         ["limit"] = new($"Page size, 1 to {ArticleQuery.MaxLimit}; default {ArticleQuery.DefaultLimit}.", _ => Integer(1, ArticleQuery.MaxLimit, ArticleQuery.DefaultLimit), "20"),
         ["cursor"] = new("Opaque position from the 'next' link of the previous page; keep the other parameters as they were.", Text),
+        ["since"] = new("Token from a previous page of /changes ('token'), or 'latest' for the current position; absent starts at the oldest change kept.", Text),
+        ["X-Admin-Key"] = new("The configured Import:AdminKey; without it (or with none configured) POST /import is 403.", Text),
         ["includeTotal"] = new("true adds 'total', the number of matching articles (one more count query).", Boolean, "true"),
         ["facets"] = new($"Counts per value for the current filter, top {ArticleFacets.TopValues} each; repeat or separate with commas.", FacetList, "topic,provider"),
         ["id"] = new("Article id, as in 'id' of a list item.", Text, "news-2025-04-02-kubernetes-security-report-finds-one-in-five-clusters-exposes-its-dashboard"),
@@ -58,6 +63,9 @@ internal sealed class ParameterDocumentation : IOperationFilter
     {
         ["ListProviders.q"] = new("Text to find in the provider's name or domain, case-insensitive; for example tech.", Text),
         ["ListRelatedLinks.domain"] = new("Domain of the provider the related link points at, for example venturebeat.com.", Text),
+        ["GetCollectionItems.id"] = new("Id of an item whose type is collection.", Text, "learning-collections-contoso-academy-cloud-and-ai-starter-path"),
+        ["GetArticleCollections.id"] = new("Article id, as in 'id' of a list item.", Text, "learning-videos-contoso-academy-deploy-a-model-to-azure-container-apps"),
+        ["ListChanges.limit"] = new($"Changes per page, 1 to {ChangeEndpoints.MaxLimit}; default {ChangeEndpoints.DefaultLimit}.", _ => Integer(1, ChangeEndpoints.MaxLimit, ChangeEndpoints.DefaultLimit), "100"),
         ["ListTopics.published"] = new("Count only published (true) or unpublished (false) articles; absent counts all.", Boolean),
         ["ListTopics.limit"] = new($"Page size, 1 to {RankedPage.MaxLimit}; default {RankedPage.DefaultLimit}.", _ => Integer(1, RankedPage.MaxLimit, RankedPage.DefaultLimit), "100"),
         ["ListProviders.limit"] = new($"Page size, 1 to {RankedPage.MaxLimit}; default {RankedPage.DefaultLimit}.", _ => Integer(1, RankedPage.MaxLimit, RankedPage.DefaultLimit), "100"),

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Serilog.AspNetCore;
 using Serilog.Events;
@@ -15,6 +16,9 @@ internal static class HealthEndpoints
     public const string LivePath = "/health/live";
     public const string ReadyPath = "/health/ready";
     private const string ReadyTag = "ready";
+
+    /// <summary>Probes read: any other method gets 405, as on every other route.</summary>
+    private static readonly HttpMethodMetadata ProbeMethods = new(["GET", "HEAD"]);
 
     public static IServiceCollection AddArticleHealthChecks(this IServiceCollection services)
     {
@@ -41,7 +45,7 @@ internal static class HealthEndpoints
         {
             Predicate = _ => false,
             ResponseWriter = HealthResponseWriter.WriteLivenessAsync,
-        }).ExcludeFromDescription();
+        }).WithMetadata(ProbeMethods).ExcludeFromDescription();
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions
         {
             Predicate = registration => registration.Tags.Contains(ReadyTag),
@@ -52,7 +56,7 @@ internal static class HealthEndpoints
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
             ResponseWriter = HealthResponseWriter.WriteReadinessAsync,
-        }).ExcludeFromDescription();
+        }).WithMetadata(ProbeMethods).ExcludeFromDescription();
         return app;
     }
 }

@@ -16,9 +16,9 @@ internal sealed record Cursor(string Sort, object? Value, string Id)
 
     /// <summary>
     /// Decodes and checks <paramref name="text"/> once: a cursor of another sort, one whose value is not of
-    /// <paramref name="value"/>'s kind, or anything unreadable, is a 400 on <c>cursor</c> and null is returned.
+    /// <paramref name="value"/>'s kind, or anything unreadable, is a 400 on <paramref name="parameter"/> and null is returned.
     /// </summary>
-    public static Cursor? Read(ParameterReader reader, string? text, string sort, CursorValue value)
+    public static Cursor? Read(ParameterReader reader, string? text, string sort, CursorValue value, string parameter = "cursor")
     {
         if (text is null)
         {
@@ -28,20 +28,20 @@ internal sealed record Cursor(string Sort, object? Value, string Id)
         var parts = TryDecode(text);
         if (parts is null)
         {
-            Reject(reader);
+            Reject(reader, parameter);
             return null;
         }
 
         var (cursorSort, valueText, id) = parts.Value;
         if (cursorSort != sort)
         {
-            reader.Fail("cursor", $"belongs to sort '{cursorSort}', not '{sort}': keep the sort of the page it came from.");
+            reader.Fail(parameter, $"belongs to sort '{cursorSort}', not '{sort}': keep the sort of the page it came from.");
             return null;
         }
 
         if (!value.TryRead(valueText, out var typed))
         {
-            Reject(reader);
+            Reject(reader, parameter);
             return null;
         }
 
@@ -49,8 +49,8 @@ internal sealed record Cursor(string Sort, object? Value, string Id)
     }
 
     /// <summary>The one answer to a cursor that cannot be read, including one whose position is not of its sort's type.</summary>
-    private static void Reject(ParameterReader reader) =>
-        reader.Fail("cursor", "is not a cursor this API gave out: use the 'next' link of a previous page.");
+    private static void Reject(ParameterReader reader, string parameter) =>
+        reader.Fail(parameter, "is not a cursor this API gave out: use the 'next' link of a previous page.");
 
     private static (string Sort, string? Value, string Id)? TryDecode(string text)
     {

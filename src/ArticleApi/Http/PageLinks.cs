@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 
 namespace ArticleApi.Http;
 
-/// <summary>Builds the absolute <c>next</c> URL of a page and its <c>Link</c> header.</summary>
+/// <summary>Builds the <c>next</c> URL of a page and its <c>Link</c> header.</summary>
 internal static class PageLinks
 {
-    /// <summary>The request's own URL with <c>cursor</c> replaced, so every filter carries over to the next page.</summary>
+    /// <summary>
+    /// The request's own path and query with <c>cursor</c> replaced, so every filter carries over to the next page:
+    /// relative, or under <see cref="PublicUrlOptions.PublicBaseUrl"/> when set, never built from the Host header.
+    /// </summary>
     public static string? Next(HttpContext context, Cursor? next)
     {
         if (next is null)
@@ -18,8 +22,11 @@ internal static class PageLinks
             .Where(pair => !string.Equals(pair.Key, "cursor", StringComparison.OrdinalIgnoreCase))
             .SelectMany(pair => pair.Value.Select(value => KeyValuePair.Create(pair.Key, value)))
             .Append(KeyValuePair.Create("cursor", (string?)next.Encode()));
-        var url = QueryHelpers.AddQueryString($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}", query);
+        var url = QueryHelpers.AddQueryString(Base(context) + request.PathBase + request.Path, query);
         context.Response.Headers.Append("Link", $"<{url}>; rel=\"next\"");
         return url;
     }
+
+    private static string Base(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptions<PublicUrlOptions>>().Value.PublicBaseUrl?.TrimEnd('/') ?? "";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArticleApi.Model;
 
 namespace ArticleApi.Http;
 
@@ -72,7 +73,7 @@ internal sealed class ParameterReader
 
         // An instant must say its offset (Z or +hh:mm): a local time would mean something different on every server.
         if (value.Length > 10 && (value.EndsWith('Z') || value.EndsWith('z') || value[^6] is '+' or '-')
-            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+            && Iso8601.TryParse(value, (string text, out DateTimeOffset parsed) => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out parsed), out var instant))
         {
             return instant;
         }

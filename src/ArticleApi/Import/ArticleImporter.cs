@@ -1,9 +1,11 @@
 using System.Threading.Channels;
+using ArticleApi.Changes;
 using ArticleApi.Data;
 using ArticleApi.Import.Reading;
 using ArticleApi.Import.Reading.FrontMatter;
 using ArticleApi.Import.Writing;
 using ArticleApi.Model;
+using ArticleApi.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,33 +17,52 @@ namespace ArticleApi.Import;
 /// </summary>
 internal sealed partial class ArticleImporter(
     IDbContextFactory<ArticleDbContext> contextFactory,
-    IDatabaseSchema schema,
+    IBulkWriter bulk,
     IOptions<ImportOptions> options,
+    IOptions<ChangesOptions> changes,
     TimeProvider time,
+    ImportTelemetry telemetry,
     ILogger<ArticleImporter> logger)
 {
     /// <summary>Runs a pass over <paramref name="sourceDirectory"/> (the configured folder when null).</summary>
     /// <param name="progress">Receives (files handled, files in all) as the pass goes.</param>
     public async Task<ImportReport> RunAsync(string? sourceDirectory = null, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
     {
+        using var pass = telemetry.StartPass();
         var settings = options.Value;
         var source = Path.GetFullPath(sourceDirectory ?? settings.SourceDirectory);
         var startedAt = time.GetUtcNow();
-        var files = SourceScanner.Scan(source, settings.Exclude);
+        await ImportRunLog.CloseInterruptedAsync(contextFactory, startedAt, cancellationToken);
+        var mirrored = await ImportRunLog.MirroredFolderAsync(contextFactory, cancellationToken);
         var passId = await ImportRunLog.StartAsync(contextFactory, source, startedAt, cancellationToken);
         LogPassStarted(passId, source);
 
         try
         {
-            var report = await PassAsync(passId, source, startedAt, files, settings, progress, cancellationToken);
+            if (mirrored is not null && mirrored != source && !settings.AllowSourceChange)
+            {
+                throw new SourceFolderMismatchException(mirrored, source);
+            }
+
+            var scan = SourceScanner.Scan(source, settings.Exclude, settings.FollowSymlinks);
+            var report = await PassAsync(passId, source, startedAt, scan, settings, progress, cancellationToken);
             await ImportRunLog.FinishAsync(contextFactory, report, CancellationToken.None);
+            await using (var context = await contextFactory.CreateDbContextAsync(CancellationToken.None))
+            {
+                // The change feed forgets what is older than its retention (GET /changes answers 410 before that).
+                await ChangeReader.PruneAsync(context, time.GetUtcNow() - changes.Value.Retention, CancellationToken.None);
+            }
+
+            pass.Completed(report);
             var failedPaths = report.Failures.Select(failure => failure.Path).ToList();
-            LogPassFinished(passId, report.Seen, report.Added, report.Updated, report.Renamed, report.Unchanged, report.Deleted,
-                report.Skipped.Count, report.Failures.Count, report.Duration.TotalMilliseconds, failedPaths);
+            var counts = report.Counts;
+            LogPassFinished(passId, counts.Seen, counts.Added, counts.Updated, counts.Renamed, counts.Unchanged, counts.Deleted,
+                counts.Skipped, counts.Failed, report.Duration.TotalMilliseconds, failedPaths);
             return report;
         }
         catch (Exception exception)
         {
+            pass.Failed(exception);
             var outcome = exception is OperationCanceledException ? "cancelled" : "failed: " + exception.Message;
             await ImportRunLog.AbandonAsync(contextFactory, passId, time.GetUtcNow(), outcome);
             throw;
@@ -53,12 +74,15 @@ internal sealed partial class ArticleImporter(
     /// the batch size (not the folder size) and parsing overlaps with writing.
     /// </summary>
     private async Task<ImportReport> PassAsync(
-        long passId, string source, DateTimeOffset startedAt, List<SourceFile> files, ImportOptions settings,
+        long passId, string source, DateTimeOffset startedAt, SourceScan scan, ImportOptions settings,
         IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
-        var ids = ArticleIdentity.Assign(files.Select(file => file.RelativePath));
+        var files = scan.Files;
+        var (ids, collisions) = ArticleIdentity.Assign(files.Select(file => file.RelativePath));
         var stored = await LoadStoredAsync(cancellationToken);
         var tally = new PassTally();
+        tally.Skipped.AddRange(scan.LeftOut.Select(left => new SkippedFile(left.Path, left.Reason)));
+        tally.Failures.AddRange(scan.UnreadableFolders.Select(folder => new FailedFile(folder.Path, 0, 0, folder.Reason)));
 
         // Size and modification time unchanged: not even read.
         var onDisk = new HashSet<string>(files.Count, StringComparer.Ordinal);
@@ -66,6 +90,13 @@ internal sealed partial class ArticleImporter(
         foreach (var file in files)
         {
             onDisk.Add(file.RelativePath);
+            if (collisions.TryGetValue(file.RelativePath, out var collision))
+            {
+                // Never two articles with one id: the file fails, an earlier good version of it stays.
+                tally.Failures.Add(new FailedFile(file.RelativePath, 0, 0, collision));
+                continue;
+            }
+
             var id = ids[file.RelativePath];
             stored.TryGetValue(file.RelativePath, out var existing);
             if (existing is not null && existing.Id == id && existing.FileLength == file.Length && existing.FileModifiedAt == file.ModifiedAt)
@@ -78,14 +109,15 @@ internal sealed partial class ArticleImporter(
             }
         }
 
-        var gone = new VanishedArticles(stored.Values.Where(row => !onDisk.Contains(row.SourcePath)));
-        await using var writer = await ArticleWriter.OpenAsync(contextFactory, schema, passId, settings.BatchSize, cancellationToken);
+        // What sits in a folder that could not be listed is not gone: it stays as it was.
+        var gone = new VanishedArticles(stored.Values.Where(row => !onDisk.Contains(row.SourcePath) && !scan.IsUnderUnreadableFolder(row.SourcePath)));
+        await using var writer = await ArticleWriter.OpenAsync(contextFactory, bulk, passId, settings.BatchSize, cancellationToken);
 
         // Only when two paths slug alike can a new file take the id of a vanished one: that row must go first.
         var newIds = candidates.Where(c => c.Existing is null).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         tally.Deleted += await writer.DeleteAsync(gone.TakeAll(row => newIds.Contains(row.Id)), cancellationToken);
 
-        var reader = new SourceFileReader(new FrontMatterParser(new FrontMatterLimits(settings.MaxFileBytes)), settings.MaxFileBytes);
+        var reader = new SourceFileReader(new FrontMatterParser(FrontMatterLimits.Default), settings.MaxFileBytes);
         var done = tally.Unchanged;
         progress?.Report((done, files.Count));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -132,7 +164,7 @@ internal sealed partial class ArticleImporter(
 
         await producer;
         tally.Deleted += await writer.DeleteAsync([.. gone.TakeAll(_ => true).Concat(toDelete)], cancellationToken);
-        if (tally.Changed)
+        if (tally.Counts(files.Count).Changed)
         {
             await writer.RemoveOrphansAsync(cancellationToken);
         }
@@ -143,12 +175,7 @@ internal sealed partial class ArticleImporter(
             SourceDirectory = source,
             StartedAt = startedAt,
             FinishedAt = time.GetUtcNow(),
-            Seen = files.Count,
-            Added = tally.Added,
-            Updated = tally.Updated,
-            Renamed = tally.Renamed,
-            Unchanged = tally.Unchanged,
-            Deleted = tally.Deleted,
+            Counts = tally.Counts(files.Count),
             Skipped = tally.Skipped,
             Failures = tally.Failures,
         };

@@ -51,6 +51,12 @@ internal static class ImportCommand
             await Console.Error.WriteLineAsync(exception.Message);
             return 2;
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A pass that fails as a whole (a refused folder, the database) is one line and exit 1, never a crash.
+            await Console.Error.WriteLineAsync("import failed: " + exception.Message);
+            return 1;
+        }
         finally
         {
             progress?.Finish();

@@ -15,6 +15,9 @@ internal sealed partial class ImportCoordinator(
 
     public bool FirstPassDone => _firstPassDone;
 
+    /// <summary>Why the last pass failed as a whole (null after a pass that completed): readiness reports it.</summary>
+    public string? LastFailure { get; private set; }
+
     /// <summary>Raised after every completed pass, with its report (tests and readiness listen).</summary>
     public event Action<ImportReport>? PassCompleted;
 
@@ -51,12 +54,22 @@ internal sealed partial class ImportCoordinator(
         }
     }
 
-    /// <summary>Waits until no trigger has arrived for <paramref name="quiet"/>.</summary>
-    public async Task DebounceAsync(TimeSpan quiet, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until no trigger has arrived for <paramref name="quiet"/>, but no longer than <paramref name="maxDelay"/> in
+    /// all: a stream of triggers (files rewritten every moment, POSTs in a loop) cannot postpone a pass for ever.
+    /// </summary>
+    public async Task DebounceAsync(TimeSpan quiet, TimeSpan maxDelay, TimeProvider time, CancellationToken cancellationToken)
     {
-        while (quiet > TimeSpan.Zero && await _trigger.WaitAsync(quiet, cancellationToken))
+        var started = time.GetTimestamp();
+        while (quiet > TimeSpan.Zero)
         {
-            // Another change came in: keep waiting for quiet.
+            var left = maxDelay - time.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero || !await _trigger.WaitAsync(left < quiet ? left : quiet, cancellationToken))
+            {
+                return;
+            }
+
+            // Another change came in: keep waiting for quiet, within the bound.
         }
     }
 
@@ -83,6 +96,7 @@ internal sealed partial class ImportCoordinator(
             }
 
             // Listeners see the pass as done and the data version moved on.
+            LastFailure = null;
             _firstPassDone = true;
             dataVersion.Invalidate();
             PassCompleted?.Invoke(report);
@@ -95,6 +109,7 @@ internal sealed partial class ImportCoordinator(
         }
         catch (Exception exception)
         {
+            LastFailure = exception.Message;
             LogPassFailed(exception);
             return null;
         }

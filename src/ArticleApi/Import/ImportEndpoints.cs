@@ -1,7 +1,10 @@
 using System.Text.Json;
 using ArticleApi.Data;
+using ArticleApi.Http;
 using ArticleApi.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace ArticleApi.Import;
 
@@ -9,14 +12,15 @@ internal static class ImportEndpoints
 {
     public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/import").WithTags("Import");
+        var group = app.MapGroup("/import").WithTags("Import").RequireRateLimiting(RateLimitOptions.PolicyName);
         group.MapGet("/status", GetStatusAsync)
             .WithName("GetImportStatus")
             .WithSummary("The last import pass: counts, skipped files and failures with line and column.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", RequestPass)
             .WithName("RequestImport")
-            .WithSummary("Asks the import worker for a pass now; poll /import/status for its outcome.")
+            .WithSummary("Asks the import worker for a pass now (needs the X-Admin-Key header); poll /import/status for its outcome.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
@@ -31,16 +35,29 @@ internal static class ImportEndpoints
         }
 
         var details = JsonSerializer.Deserialize<ImportRunDetails>(run.Details, ImportRunDetails.JsonOptions);
-        return TypedResults.Ok(new ImportStatusResponse(
-            run.Id, run.SourceDirectory, run.StartedAt, run.FinishedAt, run.FinishedAt is null, run.Outcome,
-            run.Seen, run.Added, run.Updated, run.Renamed, run.Unchanged, run.Deleted, run.Skipped, run.Failed,
-            run.FinishedAt is { } finished ? (finished - run.StartedAt).TotalMilliseconds : null,
+        // The server's own paths stay on the server: the folder by its name, file paths relative to it (as stored).
+        var folder = Path.GetFileName(run.SourceDirectory.TrimEnd('/', '\\'));
+        return TypedResults.Ok(ImportStatusResponse.From(run, folder, run.Outcome.Replace(run.SourceDirectory, folder, StringComparison.Ordinal),
             details?.Skipped ?? [], details?.Failures ?? []));
     }
 
-    internal static Results<Accepted, ProblemHttpResult> RequestPass(ImportCoordinator coordinator, Microsoft.Extensions.Options.IOptions<ImportOptions> options)
+    internal static Results<Accepted, ProblemHttpResult> RequestPass(
+        [FromHeader(Name = AdminKey.HeaderName)] string? key, ImportCoordinator coordinator, IOptions<ImportOptions> options)
     {
-        if (!options.Value.Enabled)
+        var settings = options.Value;
+        if (string.IsNullOrEmpty(settings.AdminKey))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Import on demand is off",
+                detail: "No Import:AdminKey is configured, so POST /import is off; passes still run at start, on file changes and on the rescan interval.");
+        }
+
+        if (!AdminKey.Matches(settings.AdminKey, key))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Wrong admin key",
+                detail: $"POST /import needs the configured Import:AdminKey in the {AdminKey.HeaderName} header.");
+        }
+
+        if (!settings.Enabled)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Import is disabled",
                 detail: "This process runs with Import:Enabled=false; ask the importer process instead.");

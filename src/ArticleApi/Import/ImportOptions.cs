@@ -32,6 +32,25 @@ internal sealed class ImportOptions
     /// <summary>Glob patterns, relative to the source folder, of files and folders to leave out (for example <c>**/_people/**</c>).</summary>
     public string[] Exclude { get; set; } = [];
 
+    /// <summary>
+    /// Follow symbolic links to files and folders inside the source folder (never outside it, never in a loop). Off by
+    /// default: links are reported as skipped, so nothing outside the folder can be imported or served.
+    /// </summary>
+    public bool FollowSymlinks { get; set; }
+
+    /// <summary>
+    /// The database remembers the folder it mirrors; a pass over another folder is refused (it would delete every article
+    /// of the first) unless this is true, for a deliberate switch.
+    /// </summary>
+    public bool AllowSourceChange { get; set; }
+
+    /// <summary>The key <c>POST /import</c> requires in the <c>X-Admin-Key</c> header; empty turns the endpoint off.</summary>
+    public string AdminKey { get; set; } = "";
+
+    /// <summary>However often files change or passes are asked for, a pass starts at most this long after the first trigger.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "Import:MaxTriggerDelay must be between 00:00:00 and 01:00:00.")]
+    public TimeSpan MaxTriggerDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Files written per transaction: a crash leaves the database as before or after a batch.</summary>
     [Range(1, 100_000, ErrorMessage = "Import:BatchSize must be between 1 and 100000.")]
     public int BatchSize { get; set; } = 500;

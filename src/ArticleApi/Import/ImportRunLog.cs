@@ -23,16 +23,16 @@ internal static class ImportRunLog
         var details = JsonSerializer.Serialize(new ImportRunDetails(report.Skipped, report.Failures), ImportRunDetails.JsonOptions);
         await context.ImportRuns.Where(r => r.Id == report.PassId).ExecuteUpdateAsync(set => set
             .SetProperty(r => r.FinishedAt, report.FinishedAt)
-            .SetProperty(r => r.Seen, report.Seen)
-            .SetProperty(r => r.Added, report.Added)
-            .SetProperty(r => r.Updated, report.Updated)
-            .SetProperty(r => r.Renamed, report.Renamed)
-            .SetProperty(r => r.Unchanged, report.Unchanged)
-            .SetProperty(r => r.Deleted, report.Deleted)
-            .SetProperty(r => r.Skipped, report.Skipped.Count)
-            .SetProperty(r => r.Failed, report.Failures.Count)
+            .SetProperty(r => r.Seen, report.Counts.Seen)
+            .SetProperty(r => r.Added, report.Counts.Added)
+            .SetProperty(r => r.Updated, report.Counts.Updated)
+            .SetProperty(r => r.Renamed, report.Counts.Renamed)
+            .SetProperty(r => r.Unchanged, report.Counts.Unchanged)
+            .SetProperty(r => r.Deleted, report.Counts.Deleted)
+            .SetProperty(r => r.Skipped, report.Counts.Skipped)
+            .SetProperty(r => r.Failed, report.Counts.Failed)
             .SetProperty(r => r.Outcome, "completed")
-            .SetProperty(r => r.Changed, report.Changed)
+            .SetProperty(r => r.Changed, report.Counts.Changed)
             .SetProperty(r => r.Details, details), cancellationToken);
     }
 
@@ -43,6 +43,25 @@ internal static class ImportRunLog
         await context.ImportRuns.Where(r => r.Id == passId).ExecuteUpdateAsync(set => set
             .SetProperty(r => r.FinishedAt, finishedAt)
             .SetProperty(r => r.Outcome, outcome));
+    }
+
+    /// <summary>
+    /// Closes passes a killed process left <c>running</c>. Called by the importer holding the import lock, so no pass
+    /// of another process can be running.
+    /// </summary>
+    public static async Task<int> CloseInterruptedAsync(IDbContextFactory<ArticleDbContext> contextFactory, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await context.ImportRuns.Where(r => r.FinishedAt == null).ExecuteUpdateAsync(set => set
+            .SetProperty(r => r.FinishedAt, now)
+            .SetProperty(r => r.Outcome, "interrupted: the process stopped before the pass finished"), cancellationToken);
+    }
+
+    /// <summary>The folder the database mirrors: that of its newest completed pass; null before the first.</summary>
+    public static async Task<string?> MirroredFolderAsync(IDbContextFactory<ArticleDbContext> contextFactory, CancellationToken cancellationToken)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await context.ImportRuns.Where(r => r.Outcome == "completed").OrderByDescending(r => r.Id).Select(r => r.SourceDirectory).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The newest pass (finished or running), or null before the first one.</summary>

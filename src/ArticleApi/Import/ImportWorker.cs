@@ -26,7 +26,7 @@ internal sealed partial class ImportWorker(
             {
                 await coordinator.WaitForTriggerAsync(rescan, time, stoppingToken);
                 // Let a burst of file events settle into one pass.
-                await coordinator.DebounceAsync(settings.WatchDebounce, stoppingToken);
+                await coordinator.DebounceAsync(settings.WatchDebounce, settings.MaxTriggerDelay, time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -24,6 +24,8 @@ internal abstract class ArticleDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
 
+    public DbSet<ArticleChange> ArticleChanges => Set<ArticleChange>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();

@@ -9,7 +9,7 @@ namespace ArticleApi.OpenApi;
 /// <summary>
 /// The OpenAPI document as a whole: title, description, server, tag descriptions, and the filters that make it tell
 /// the truth about what the API sends (nullability and required members, typed parameters, shared enums, conditional
-/// GET headers, HEAD, the health probes). Parameter words are in <see cref="ParameterDocumentation"/>.
+/// GET headers, the rate limit's 429, HEAD, the health probes). Parameter words are in <see cref="ParameterDocumentation"/>.
 /// </summary>
 internal sealed class ApiDocumentation : IDocumentFilter
 {
@@ -37,6 +37,7 @@ internal sealed class ApiDocumentation : IDocumentFilter
         options.SchemaFilter<FacetDocumentation>();
         options.OperationFilter<ParameterDocumentation>();
         options.OperationFilter<ConditionalGetDocumentation>();
+        options.OperationFilter<RateLimitDocumentation>();
         options.DocumentFilter<HealthDocumentation>();
         options.DocumentFilter<ApiDocumentation>();
         // Last: every GET path of the finished document, the probes included, also answers HEAD.
@@ -54,10 +55,11 @@ internal sealed class ApiDocumentation : IDocumentFilter
 
     private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
     {
-        ["Articles"] = "Imported items: lists with filters, search, facets and keyset paging; whole articles, related links, backlinks.",
+        ["Articles"] = "Imported items: lists with filters, search, facets and keyset paging; whole articles, related links, backlinks, collections.",
         ["Topics"] = "Topics with article counts, and each topic's articles.",
         ["Providers"] = "Publishers by domain with logo and article count, and each provider's articles.",
         ["Related"] = "Related links across all articles, resolved to imported articles where they point at one.",
+        ["Changes"] = "Articles added, updated and deleted since a token, in order: a feed for mirrors.",
         ["Import"] = "The import of Markdown files into the database: status and on-demand passes.",
         [HealthDocumentation.Tag] = "Probes for orchestrators: liveness (the process answers) and readiness (database and first import).",
     };

@@ -97,6 +97,33 @@ public sealed class HealthEndpointTests
     }
 
     [Fact]
+    public async Task APassThatFailsAsAWholeMakesTheServiceNotReadyWithTheReasonUntilAPassCompletes()
+    {
+        using var factory = new ImportingFactory();
+        using var client = factory.CreateClient();
+        await factory.ImportAsync();
+        var articles = factory.SourceDirectory;
+        var parked = articles + ".parked";
+        Directory.Move(articles, parked);
+
+        Assert.Null(await factory.Services.GetRequiredService<ImportCoordinator>().RunPassAsync(CancellationToken.None));
+        using var failed = await client.GetAsync("/health/ready");
+        using var status = JsonDocument.Parse(await client.GetStringAsync("/import/status"));
+        Directory.Move(parked, articles);
+        await factory.ImportAsync();
+        using var recovered = await client.GetAsync("/health/ready");
+
+        var reason = $"Import:SourceDirectory '{articles}' does not exist";
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        using var body = JsonDocument.Parse(await failed.Content.ReadAsStringAsync());
+        Assert.Equal("the last import pass failed: " + reason, body.RootElement.GetProperty("checks")[1].GetProperty("description").GetString());
+        // /import/status names the folder, not the server's path to it.
+        Assert.Equal("failed: Import:SourceDirectory 'articles' does not exist", status.RootElement.GetProperty("outcome").GetString());
+        Assert.Equal("articles", status.RootElement.GetProperty("sourceDirectory").GetString());
+        Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
+    }
+
+    [Fact]
     public async Task ReadinessWithImportDisabledNeedsOnlyTheDatabaseAndItsSchema()
     {
         using var factory = new ArticleApiFactory();

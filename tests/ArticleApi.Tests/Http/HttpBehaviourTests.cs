@@ -52,7 +52,7 @@ public sealed class HttpBehaviourTests
         var afterChange = await ETagAsync(client, "/articles?limit=2");
 
         Assert.Equal(before, afterUnchanged);
-        Assert.Equal(1, report.Updated);
+        Assert.Equal(1, report.Counts.Updated);
         Assert.NotEqual(before, afterChange);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/articles?limit=2");
         request.Headers.IfNoneMatch.Add(before);
@@ -115,6 +115,17 @@ public sealed class HttpBehaviourTests
 
         Assert.Equal("https://news.example", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
         Assert.Equal("Link,ETag", Assert.Single(response.Headers.GetValues("Access-Control-Expose-Headers")));
+    }
+
+    [Fact]
+    public async Task WithCorsOnEveryResponseVariesByOrigin()
+    {
+        using var factory = new CorsFactory();
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/articles?limit=1");
+
+        Assert.Contains("Origin", response.Headers.Vary);
     }
 
     private static async Task<EntityTagHeaderValue> ETagAsync(HttpClient client, string url)

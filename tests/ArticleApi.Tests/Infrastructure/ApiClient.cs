@@ -39,7 +39,13 @@ public static class ApiClient
         Assert.True(response.StatusCode == status, $"{url} answered {(int)response.StatusCode}: {text}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var body = JsonDocument.Parse(text).RootElement.Clone();
-        var expectedType = status == HttpStatusCode.BadRequest ? "https://tools.ietf.org/html/rfc9110#section-15.5.1" : "https://tools.ietf.org/html/rfc9110#section-15.5.5";
+        var expectedType = "https://tools.ietf.org/html/rfc9110#section-15.5." + status switch
+        {
+            HttpStatusCode.BadRequest => "1",
+            HttpStatusCode.NotFound => "5",
+            HttpStatusCode.Gone => "11",
+            _ => throw new ArgumentOutOfRangeException(nameof(status), status, "no problem type known for this status"),
+        };
         Assert.Equal(expectedType, body.GetProperty("type").GetString());
         Assert.Equal(title, body.GetProperty("title").GetString());
         Assert.Equal((int)status, body.GetProperty("status").GetInt32());

@@ -13,6 +13,7 @@ public sealed record ContractData(
     string Word,
     string RelatedSource,
     string RelatedTarget,
+    string CollectionId,
     IReadOnlyList<string> AllIds,
     JsonElement Topic,
     JsonElement Provider,
@@ -54,6 +55,7 @@ public sealed record ContractData(
         var providers = await AllItemsAsync(client, "/providers?limit=1000");
         return new ContractData(article, Words(article.GetProperty("title").GetString()!).First(),
             resolved.GetProperty("sourceArticleId").GetString()!, resolved.GetProperty("articleId").GetString()!,
+            articles.First(a => a.GetProperty("type").ToString() == "collection").GetProperty("id").GetString()!,
             [.. articles.Select(a => a.GetProperty("id").GetString()!)], topics[0], providers[0], topics.Count, providers.Count, related.Count);
     }
 

@@ -60,7 +60,8 @@ public sealed class KiotaClientTests(ContractApiFixture fixture) : IAsyncLifetim
         ids.AddRange(page!.Items!.Select(i => i.Id!));
         while (page!.Next is { } next)
         {
-            page = await _client.Articles.WithUrl(next).GetAsync();
+            // next is relative to the API's address.
+            page = await _client.Articles.WithUrl(new Uri(_http.BaseAddress!, next).ToString()).GetAsync();
             ids.AddRange(page!.Items!.Select(i => i.Id!));
         }
 
@@ -105,6 +106,25 @@ public sealed class KiotaClientTests(ContractApiFixture fixture) : IAsyncLifetim
         Assert.Equal(Math.Min(100, _data.RelatedLinkCount), related!.Items!.Count);
         Assert.Equal(_data.AllIds.Count, status!.Added);
         Assert.Equal(("Healthy", "Healthy", (long)_data.AllIds.Count), (live!.Status, ready!.Status, ready.ArticleCount));
+    }
+
+    [Fact]
+    public async Task CollectionsAndTheChangeFeedReadBack()
+    {
+        var items = await _client.Articles[_data.CollectionId].Items.GetAsync();
+        var member = items!.Items!.First(i => i.ArticleId is not null).ArticleId!;
+        var collections = await _client.Articles[member].Collections.GetAsync();
+        var changes = new List<ChangeResponse>();
+        for (ChangePage? page = null; page is null || page.More == true;)
+        {
+            var since = page?.Token;
+            page = await _client.Changes.GetAsync(request => (request.QueryParameters.Since, request.QueryParameters.Limit) = (since, 1000));
+            changes.AddRange(page!.Items!);
+        }
+
+
+        Assert.Contains(collections!.Items!, c => c.Id == _data.CollectionId);
+        Assert.Equal(_data.AllIds.Order(StringComparer.Ordinal), changes.Where(c => c.Kind == "added").Select(c => c.Id).Order(StringComparer.Ordinal));
     }
 
     [Fact]

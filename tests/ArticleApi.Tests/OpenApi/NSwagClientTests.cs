@@ -62,7 +62,7 @@ public sealed class NSwagClientTests(ContractApiFixture fixture) : IAsyncLifetim
         {
             var page = await _client.ListArticlesAsync(limit: ContractData.PageSize, cursor: cursor);
             ids.AddRange(page.Items.Select(i => i.Id));
-            cursor = page.Next is null ? null : QueryHelpers.ParseQuery(new Uri(page.Next).Query)["cursor"].Single();
+            cursor = page.Next is null ? null : QueryHelpers.ParseQuery(new Uri(_http.BaseAddress!, page.Next).Query)["cursor"].Single();
         }
         while (cursor is not null);
 
@@ -108,6 +108,30 @@ public sealed class NSwagClientTests(ContractApiFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task CollectionsAndTheChangeFeedReadBack()
+    {
+        var raw = await _http.GetJsonAsync($"/articles/{Uri.EscapeDataString(_data.CollectionId)}/items");
+
+        var items = await _client.GetCollectionItemsAsync(_data.CollectionId);
+        var member = items.Items.First(i => i.ArticleId is not null).ArticleId!;
+        var collections = await _client.GetArticleCollectionsAsync(member);
+        var changes = new List<ChangeResponse>();
+        for (ChangePage? page = null; page is null || page.More;)
+        {
+            page = await _client.ListChangesAsync(since: page?.Token, limit: 1000);
+            changes.AddRange(page.Items);
+        }
+
+        var latest = await _client.ListChangesAsync(since: "latest");
+
+        Assert.Equal(raw.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("path").GetString()), items.Items.Select(i => i.Path));
+        Assert.Contains(collections.Items, c => c.Id == _data.CollectionId);
+        Assert.Equal(_data.AllIds.Order(StringComparer.Ordinal), changes.Where(c => c.Kind == "added").Select(c => c.Id).Order(StringComparer.Ordinal));
+        Assert.Empty(latest.Items);
+        Assert.False(latest.More);
+    }
+
+    [Fact]
     public async Task RelatedLinksPageByCursor()
     {
         var count = 0;
@@ -116,7 +140,7 @@ public sealed class NSwagClientTests(ContractApiFixture fixture) : IAsyncLifetim
         {
             var page = await _client.ListRelatedLinksAsync(limit: ContractData.PageSize, cursor: cursor);
             count += page.Items.Count;
-            cursor = page.Next is null ? null : QueryHelpers.ParseQuery(new Uri(page.Next).Query)["cursor"].Single();
+            cursor = page.Next is null ? null : QueryHelpers.ParseQuery(new Uri(_http.BaseAddress!, page.Next).Query)["cursor"].Single();
         }
         while (cursor is not null);
 

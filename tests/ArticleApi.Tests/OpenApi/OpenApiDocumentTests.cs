@@ -29,8 +29,8 @@ public sealed class OpenApiDocumentTests(SampleApiFixture fixture) : IClassFixtu
 
         var operations = Operations(document);
         Assert.Equal("3.1.2", document.GetProperty("openapi").GetString());
-        // 12 GETs of the API, 2 probes, each with its HEAD, and POST /import.
-        Assert.Equal(29, operations.Count);
+        // 15 GETs of the API (articles 7, topics 3, providers 3, related, changes), 2 probes, each with its HEAD, and POST /import.
+        Assert.Equal(35, operations.Count);
         Assert.Equal(operations.Count, operations.Select(o => o.Operation.GetProperty("operationId").GetString()).Distinct().Count());
         foreach (var (path, method, operation) in operations)
         {
@@ -96,10 +96,10 @@ public sealed class OpenApiDocumentTests(SampleApiFixture fixture) : IClassFixtu
 
         Assert.Equal(["-publishedDateTime", "publishedDateTime", "-quality", "quality", "-heat", "heat", "relevance"], Values(schemas.GetProperty("ArticleSort")));
         Assert.Equal(["any", "all"], Values(schemas.GetProperty("TopicMatch")));
-        Assert.Equal(["topic", "provider", "published", "type"], Values(schemas.GetProperty("Facet")));
+        Assert.Equal(["topic", "provider", "published", "type", "category", "quality", "heat"], Values(schemas.GetProperty("Facet")));
         // The facet counts of a page: one optional list per facet, nothing else.
         var counts = schemas.GetProperty("FacetCounts");
-        Assert.Equal(["topic", "provider", "published", "type"], counts.GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["topic", "provider", "published", "type", "category", "quality", "heat"], counts.GetProperty("properties").EnumerateObject().Select(p => p.Name));
         Assert.False(counts.GetProperty("additionalProperties").GetBoolean());
         Assert.Equal("#/components/schemas/FacetCounts", schemas.GetProperty("ArticlePage").GetProperty("properties").GetProperty("facets").GetProperty("$ref").GetString());
 
@@ -153,6 +153,19 @@ public sealed class OpenApiDocumentTests(SampleApiFixture fixture) : IClassFixtu
         // The import status and the probes are not behind the ETag filter.
         Assert.False(paths.GetProperty("/import/status").GetProperty("get").GetProperty("responses").GetProperty("200").TryGetProperty("headers", out _));
         Assert.False(paths.GetProperty("/health/ready").GetProperty("get").GetProperty("responses").TryGetProperty("304", out _));
+    }
+
+    [Fact]
+    public async Task TheRateLimitsTooManyRequestsIsDeclaredWhereItApplies()
+    {
+        var paths = (await _client.GetJsonAsync("/swagger/v1/swagger.json")).GetProperty("paths");
+
+        var limited = paths.GetProperty("/articles").GetProperty("get").GetProperty("responses").GetProperty("429");
+        Assert.Equal("#/components/schemas/ProblemDetails", limited.GetProperty("content").GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref").GetString());
+        Assert.Equal("integer", limited.GetProperty("headers").GetProperty("Retry-After").GetProperty("schema").GetProperty("type").GetString());
+        Assert.True(paths.GetProperty("/import").GetProperty("post").GetProperty("responses").TryGetProperty("429", out _));
+        // The probes are never limited.
+        Assert.False(paths.GetProperty("/health/ready").GetProperty("get").GetProperty("responses").TryGetProperty("429", out _));
     }
 
     [Fact]

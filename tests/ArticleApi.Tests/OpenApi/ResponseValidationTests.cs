@@ -6,8 +6,9 @@ namespace ArticleApi.Tests.OpenApi;
 
 /// <summary>
 /// Every answer the API gives over the whole dataset, checked against the schema the document declares for its route
-/// and status: each list page, each article with its related links and backlinks, each topic and provider with its
-/// articles, the related links, the import status, the probes, and the problems.
+/// and status: each list page, each article with its related links, backlinks and collections, each collection's items,
+/// each topic and provider with its articles, the related links, the change feed, the import status, the probes, and
+/// the problems.
 /// </summary>
 [Collection(ContractApiFixture.Collection)]
 public sealed class ResponseValidationTests(ContractApiFixture fixture)
@@ -30,12 +31,25 @@ public sealed class ResponseValidationTests(ContractApiFixture fixture)
             await crawl.PagesAsync("/articles", $"/articles?q={Uri.EscapeDataString(word)}&sort=relevance&limit=100&includeTotal=true");
         }
 
-        foreach (var id in articles.Select(a => Uri.EscapeDataString(a.GetProperty("id").GetString()!)))
+        foreach (var article in articles)
         {
+            var id = Uri.EscapeDataString(article.GetProperty("id").GetString()!);
             await crawl.GetAsync("/articles/{id}", $"/articles/{id}");
             await crawl.GetAsync("/articles/{id}/related", $"/articles/{id}/related");
             await crawl.GetAsync("/articles/{id}/backlinks", $"/articles/{id}/backlinks");
+            await crawl.GetAsync("/articles/{id}/collections", $"/articles/{id}/collections");
+            if (article.GetProperty("type").ValueKind == JsonValueKind.String && article.GetProperty("type").GetString() == "collection")
+            {
+                await crawl.GetAsync("/articles/{id}/items", $"/articles/{id}/items");
+            }
         }
+
+        for (var page = await crawl.GetAsync("/changes", "/changes?limit=1000"); page.GetProperty("more").GetBoolean();)
+        {
+            page = await crawl.GetAsync("/changes", page.GetProperty("next").GetString()!);
+        }
+
+        await crawl.GetAsync("/changes", "/changes?since=latest");
 
         foreach (var slug in (await crawl.PagesAsync("/topics", "/topics?limit=50")).Select(t => Uri.EscapeDataString(t.GetProperty("slug").GetString()!)))
         {
@@ -55,6 +69,8 @@ public sealed class ResponseValidationTests(ContractApiFixture fixture)
         await crawl.GetAsync("/articles/{id}", "/articles/no-such-article", HttpStatusCode.NotFound);
         await crawl.GetAsync("/topics/{slug}/articles", "/topics/no-such-topic/articles", HttpStatusCode.NotFound);
         await crawl.GetAsync("/providers/{domain}", "/providers/no-such.example", HttpStatusCode.NotFound);
+        await crawl.GetAsync("/articles/{id}/items", $"/articles/{Uri.EscapeDataString(articles.First(a => a.GetProperty("type").ToString() != "collection").GetProperty("id").GetString()!)}/items", HttpStatusCode.NotFound);
+        await crawl.GetAsync("/changes", "/changes?since=nonsense", HttpStatusCode.BadRequest);
 
         Assert.True(crawl.Mismatches.Count == 0,
             $"{crawl.Mismatches.Count} mismatches in {crawl.Responses} responses over {fixture.Dataset}:\n" + string.Join('\n', crawl.Mismatches.Take(20)));

@@ -45,13 +45,21 @@ internal sealed class PostgresFullTextSearch : IFullTextSearch
 
     /// <summary>
     /// Each term's words are single-quoted lexemes (letters and digits only, so nothing can break out), a phrase's
-    /// words joined by <c>&lt;-&gt;</c> (followed by), a prefix term's last word marked <c>:*</c>, terms joined by AND.
+    /// words joined by <c>&lt;-&gt;</c> (followed by), a prefix term's last word marked <c>:*</c>; AND is <c>&amp;</c>,
+    /// OR <c>|</c>, an exclusion <c>!</c>, groups parenthesised.
     /// </summary>
-    internal static string ToTsQuery(FullTextQuery query) => string.Join(" & ", query.Terms.Select(term =>
+    internal static string ToTsQuery(FullTextQuery query) => Expression(query.Root);
+
+    private static string Expression(SearchNode node) => node switch
     {
-        var words = string.Join(" <-> ", term.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(word => "'" + word.Replace("'", "''", StringComparison.Ordinal) + "'"));
-        return "(" + words + (term.IsPrefix ? ":*" : "") + ")";
-    }));
+        SearchTerm term => "(" + string.Join(" <-> ", term.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(word => "'" + word.Replace("'", "''", StringComparison.Ordinal) + "'")) + (term.IsPrefix ? ":*" : "") + ")",
+        SearchOr any => "(" + string.Join(" | ", any.Children.Select(Group)) + ")",
+        SearchAnd all => string.Join(" & ", all.Included.Select(Group).Concat(all.Excluded.Select(excluded => "!" + Group(excluded)))),
+        _ => throw new InvalidOperationException("an exclusion stands only beside a term (FullTextQueryParser validates this)"),
+    };
+
+    private static string Group(SearchNode node) => node is SearchAnd ? "(" + Expression(node) + ")" : Expression(node);
 
     private sealed class SnippetRow
     {

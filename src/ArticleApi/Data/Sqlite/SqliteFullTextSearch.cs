@@ -33,23 +33,27 @@ internal sealed class SqliteFullTextSearch : IFullTextSearch
     }
 
     /// <summary>
-    /// FTS5 syntax built from clean terms only: each term is a double-quoted string (FTS5's literal form), prefix
-    /// terms get a trailing <c>*</c>, and terms are joined by implicit AND. User text never reaches the syntax.
+    /// FTS5 syntax built from the parsed tree only: each term is a double-quoted string (FTS5's literal form, holding
+    /// letters and digits), prefix terms get a trailing <c>*</c>, groups are parenthesised, exclusions become FTS5's
+    /// binary NOT after what they exclude from. User text never reaches the syntax.
     /// </summary>
-    internal static string ToMatchExpression(FullTextQuery query)
-    {
-        var builder = new StringBuilder();
-        foreach (var term in query.Terms)
-        {
-            builder.Append(builder.Length > 0 ? " " : "").Append('"').Append(term.Text.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-            if (term.IsPrefix)
-            {
-                builder.Append('*');
-            }
-        }
+    internal static string ToMatchExpression(FullTextQuery query) => Expression(query.Root);
 
-        return builder.ToString();
+    private static string Expression(SearchNode node) => node switch
+    {
+        SearchTerm term => "\"" + term.Text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (term.IsPrefix ? "*" : ""),
+        SearchOr any => "(" + string.Join(" OR ", any.Children.Select(Group)) + ")",
+        SearchAnd all => Included(all) + string.Concat(all.Excluded.Select(excluded => " NOT " + Group(excluded))),
+        _ => throw new InvalidOperationException("an exclusion stands only beside a term (FullTextQueryParser validates this)"),
+    };
+
+    private static string Included(SearchAnd all)
+    {
+        var included = all.Included.Select(Group).ToList();
+        return included.Count == 1 || !all.Excluded.Any() ? string.Join(" AND ", included) : "(" + string.Join(" AND ", included) + ")";
     }
+
+    private static string Group(SearchNode node) => node is SearchAnd ? "(" + Expression(node) + ")" : Expression(node);
 
     private sealed class SnippetRow
     {

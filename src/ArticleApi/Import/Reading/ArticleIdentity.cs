@@ -28,20 +28,38 @@ internal static class ArticleIdentity
         return PlainId(relativePath) + "-" + Convert.ToHexStringLower(hash.AsSpan(0, 4));
     }
 
-    /// <summary>Ids for a whole folder listing: plain where unique, suffixed for every path that shares a plain id.</summary>
-    public static Dictionary<string, string> Assign(IEnumerable<string> relativePaths)
+    /// <summary>
+    /// Ids for a whole folder listing: plain where unique, suffixed for every path that shares an id, until no two paths
+    /// share one (a plain id can equal another path's suffixed id: <c>a-b-x-1234abcd.md</c> beside <c>a_b/x.md</c> and
+    /// <c>a-b/x.md</c>; that path is then suffixed too). Paths whose suffixed ids still collide (the first 8 hex digits
+    /// of their hashes agree) get no id: each is returned with the reason, and fails on its own.
+    /// </summary>
+    public static (Dictionary<string, string> Ids, Dictionary<string, string> Collisions) Assign(IEnumerable<string> relativePaths)
     {
-        var byPlainId = relativePaths.GroupBy(PlainId, StringComparer.Ordinal);
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var group in byPlainId)
+        var paths = relativePaths.ToList();
+        var suffixed = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
         {
-            var paths = group.ToList();
-            foreach (var path in paths)
+            var byId = paths.GroupBy(path => suffixed.Contains(path) ? DisambiguatedId(path) : PlainId(path), StringComparer.Ordinal)
+                .Where(group => group.Skip(1).Any()).ToList();
+            var newlySuffixed = byId.SelectMany(group => group).Where(path => !suffixed.Contains(path)).ToList();
+            suffixed.UnionWith(newlySuffixed);
+            if (newlySuffixed.Count == 0)
             {
-                ids[path] = paths.Count == 1 ? group.Key : DisambiguatedId(path);
+                var collisions = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var group in byId)
+                {
+                    foreach (var path in group)
+                    {
+                        var others = string.Join(", ", group.Where(other => other != path).Select(other => $"'{other}'"));
+                        collisions[path] = $"its id '{group.Key}' is also the id of {others}: rename one of them";
+                    }
+                }
+
+                var ids = paths.Where(path => !collisions.ContainsKey(path))
+                    .ToDictionary(path => path, path => suffixed.Contains(path) ? DisambiguatedId(path) : PlainId(path), StringComparer.Ordinal);
+                return (ids, collisions);
             }
         }
-
-        return ids;
     }
 }

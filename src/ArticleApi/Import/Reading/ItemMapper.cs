@@ -27,12 +27,12 @@ internal static class ItemMapper
         "title", "excerpt", "publishedDateTime", "webUrl", "ampWebUrl", "cdnAmpWebUrl", "type", "quality", "provider", "images",
     ];
 
-    public static ItemMapping Map(YamlMap frontMatter, string body)
+    public static FileOutcome Map(YamlMap frontMatter, string body)
     {
         var titleNode = frontMatter["title"];
         if (titleNode is null or YamlScalar { IsNull: true })
         {
-            return new ItemMapping.NotAnItem("no title: not an item (a profile, a README or another page)");
+            return new FileOutcome.Skipped("no title: not an item (a profile, a README or another page)");
         }
 
         try
@@ -40,14 +40,14 @@ internal static class ItemMapper
             var title = YamlValues.String(titleNode, "title")!;
             if (string.IsNullOrWhiteSpace(title))
             {
-                return new ItemMapping.NotAnItem("title is empty: not an item");
+                return new FileOutcome.Skipped("title is empty: not an item");
             }
 
-            return new ItemMapping.Item(MapArticle(frontMatter, title, body), TopicNames(frontMatter["topics"]));
+            return new FileOutcome.Item(MapArticle(frontMatter, title, body), TopicNames(frontMatter["topics"]));
         }
         catch (FrontMatterException exception)
         {
-            return new ItemMapping.Broken(new SourceError(exception.Line, exception.Column, exception.Message));
+            return new FileOutcome.Failed(exception.Line, exception.Column, exception.Message);
         }
     }
 

@@ -19,17 +19,28 @@ internal sealed class SourceFileReader(FrontMatterParser parser, long maxFileByt
 
         if (file.Length > maxFileBytes)
         {
-            return new FileOutcome.Failed(0, 0, $"file is {file.Length} bytes, over the limit of {maxFileBytes} bytes (Import:MaxFileBytes)");
+            return TooLarge(file.Length);
+        }
+
+        if (FileKind.DescribeIfNotRegular(file.FullPath) is { } kind)
+        {
+            return new FileOutcome.Failed(0, 0, $"not a regular file ({kind}): not read");
         }
 
         byte[] bytes;
         try
         {
-            bytes = await File.ReadAllBytesAsync(file.FullPath, cancellationToken);
+            bytes = await ReadAtMostAsync(file.FullPath, maxFileBytes + 1, cancellationToken);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return new FileOutcome.Failed(0, 0, "cannot read the file: " + exception.Message);
+        }
+
+        if (bytes.Length > maxFileBytes)
+        {
+            // It grew after the scan, or its reported length was not its content: the limit is on what is read.
+            return TooLarge(bytes.Length, atLeast: true);
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
@@ -38,31 +49,49 @@ internal sealed class SourceFileReader(FrontMatterParser parser, long maxFileByt
             return new FileOutcome.SameContent(existing.Key);
         }
 
-        var mapping = parser.Parse(bytes) switch
+        var outcome = parser.Parse(bytes) switch
         {
             FrontMatterResult.Parsed parsed => ItemMapper.Map(parsed.FrontMatter, parsed.Body),
-            FrontMatterResult.NotAnItem notAnItem => new ItemMapping.NotAnItem(notAnItem.Reason),
-            FrontMatterResult.Broken broken => new ItemMapping.Broken(broken.Error),
+            FrontMatterResult.NotAnItem notAnItem => new FileOutcome.Skipped(notAnItem.Reason),
+            FrontMatterResult.Broken broken => new FileOutcome.Failed(broken.Error.Line, broken.Error.Column, broken.Error.Reason),
             _ => throw new InvalidOperationException("unknown parse result"),
         };
 
-        switch (mapping)
+        if (outcome is FileOutcome.Item item)
         {
-            case ItemMapping.Item item:
-                var article = item.Article;
-                article.Id = id;
-                article.SourcePath = file.RelativePath;
-                article.ContentHash = hash;
-                article.FileLength = file.Length;
-                article.FileModifiedAt = file.ModifiedAt;
-                article.ImportedAt = importedAt;
-                return new FileOutcome.Item(article, item.TopicNames);
-            case ItemMapping.NotAnItem notAnItem:
-                return new FileOutcome.Skipped(notAnItem.Reason);
-            case ItemMapping.Broken broken:
-                return new FileOutcome.Failed(broken.Error.Line, broken.Error.Column, broken.Error.Reason);
-            default:
-                throw new InvalidOperationException("unknown mapping");
+            var article = item.Article;
+            article.Id = id;
+            article.SourcePath = file.RelativePath;
+            article.ContentHash = hash;
+            article.FileLength = file.Length;
+            article.FileModifiedAt = file.ModifiedAt;
+            article.ImportedAt = importedAt;
         }
+
+        return outcome;
+    }
+
+    /// <summary>The one answer to a file over <c>Import:MaxFileBytes</c>, by its reported length or by what was read.</summary>
+    private FileOutcome.Failed TooLarge(long length, bool atLeast = false) =>
+        new(0, 0, $"file is {(atLeast ? "at least " : "")}{length} bytes, over the limit of {maxFileBytes} bytes (Import:MaxFileBytes)");
+
+    /// <summary>Reads up to <paramref name="limit"/> bytes, whatever length the file claims.</summary>
+    private static async Task<byte[]> ReadAtMostAsync(string path, long limit, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        while (buffer.Length < limit)
+        {
+            var read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 }

@@ -6,13 +6,13 @@ namespace ArticleApi.Tests.Import.Reading;
 
 public sealed class ItemMapperTests
 {
-    private static ItemMapping Map(string frontMatter, string body = "")
+    private static FileOutcome Map(string frontMatter, string body = "")
     {
         var parsed = Assert.IsType<FrontMatterResult.Parsed>(new FrontMatterParser(FrontMatterLimits.Default).Parse("---\n" + frontMatter + "\n---\n" + body));
         return ItemMapper.Map(parsed.FrontMatter, parsed.Body);
     }
 
-    private static ItemMapping.Item MapItem(string frontMatter, string body = "") => Assert.IsType<ItemMapping.Item>(Map(frontMatter, body));
+    private static FileOutcome.Item MapItem(string frontMatter, string body = "") => Assert.IsType<FileOutcome.Item>(Map(frontMatter, body));
 
     [Fact]
     public void AFullArticleMapsEveryKnownKey()
@@ -152,7 +152,7 @@ public sealed class ItemMapperTests
     [InlineData("title: \"  \"\n", "title is empty: not an item")]
     public void WithoutATitleAFileIsNotAnItem(string frontMatter, string reason)
     {
-        Assert.Equal(reason, Assert.IsType<ItemMapping.NotAnItem>(Map(frontMatter)).Reason);
+        Assert.Equal(reason, Assert.IsType<FileOutcome.Skipped>(Map(frontMatter)).Reason);
     }
 
     [Theory]
@@ -171,6 +171,18 @@ public sealed class ItemMapperTests
     [InlineData("title: t\ntopics:\n  - {name: x}\n", 4, 5, "topics[] must be a string, got a map")]
     public void ValuesOfTheWrongTypeOrRangeFailWithTheirPlace(string frontMatter, int line, int column, string reason)
     {
-        Assert.Equal(new SourceError(line, column, reason), Assert.IsType<ItemMapping.Broken>(Map(frontMatter)).Error);
+        var failed = Assert.IsType<FileOutcome.Failed>(Map(frontMatter));
+        Assert.Equal(new SourceError(line, column, reason), new SourceError(failed.Line, failed.Column, failed.Reason));
+    }
+
+    [Theory]
+    [InlineData("2025-01-31T08:00:00.123456789Z", "2025-01-31T08:00:00.1234568+00:00")]
+    [InlineData("2025-01-31T08:00:00.12345674999Z", "2025-01-31T08:00:00.1234567+00:00")]
+    [InlineData("2025-01-31T08:00:00.999999999+01:00", "2025-01-31T07:00:01.0000000+00:00")]
+    public void FractionsOfASecondLongerThanSevenDigitsAreRoundedToTheNearestTick(string written, string expected)
+    {
+        var item = MapItem($"title: T\npublishedDateTime: {written}");
+
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), item.Article.PublishedDateTime);
     }
 }

@@ -158,6 +158,63 @@ namespace ArticleApi.Data.Postgres.Migrations
                     b.ToTable("Articles");
                 });
 
+            modelBuilder.Entity("ArticleApi.Model.ArticleChange", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Seq"));
+
+                    b.Property<string>("ArticleId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("DataVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsDeletion")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("ChangedAt");
+
+                    b.HasIndex("Seq")
+                        .HasDatabaseName("IX_ArticleChanges_Unstamped")
+                        .HasFilter("\"DataVersion\" IS NULL");
+
+                    b.HasIndex("ArticleId", "DataVersion");
+
+                    b.ToTable("ArticleChanges");
+                });
+
+            modelBuilder.Entity("ArticleApi.Model.ArticleTopic", b =>
+                {
+                    b.Property<long>("ArticleKey")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TopicId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NameAsWritten")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ArticleKey", "TopicId");
+
+                    b.HasIndex("TopicId", "ArticleKey");
+
+                    b.ToTable("ArticleTopics");
+                });
+
             modelBuilder.Entity("ArticleApi.Model.FullTextMatch", b =>
                 {
                     b.Property<long>("Key")
@@ -331,28 +388,6 @@ namespace ArticleApi.Data.Postgres.Migrations
                     b.ToTable("RelatedLinks");
                 });
 
-            modelBuilder.Entity("ArticleApi.Model.ArticleTopic", b =>
-                {
-                    b.Property<long>("ArticleKey")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("TopicId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("NameAsWritten")
-                        .HasColumnType("text")
-                        .UseCollation("C");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
-
-                    b.HasKey("ArticleKey", "TopicId");
-
-                    b.HasIndex("TopicId", "ArticleKey");
-
-                    b.ToTable("ArticleTopics");
-                });
-
             modelBuilder.Entity("ArticleApi.Model.Topic", b =>
                 {
                     b.Property<int>("Id")
@@ -469,6 +504,23 @@ namespace ArticleApi.Data.Postgres.Migrations
                     b.Navigation("ProviderImages");
                 });
 
+            modelBuilder.Entity("ArticleApi.Model.ArticleTopic", b =>
+                {
+                    b.HasOne("ArticleApi.Model.Article", null)
+                        .WithMany("Topics")
+                        .HasForeignKey("ArticleKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ArticleApi.Model.Topic", "Topic")
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Topic");
+                });
+
             modelBuilder.Entity("ArticleApi.Model.RelatedLink", b =>
                 {
                     b.HasOne("ArticleApi.Model.Article", null)
@@ -516,23 +568,6 @@ namespace ArticleApi.Data.Postgres.Migrations
                         });
 
                     b.Navigation("Images");
-                });
-
-            modelBuilder.Entity("ArticleApi.Model.ArticleTopic", b =>
-                {
-                    b.HasOne("ArticleApi.Model.Article", null)
-                        .WithMany("Topics")
-                        .HasForeignKey("ArticleKey")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("ArticleApi.Model.Topic", "Topic")
-                        .WithMany()
-                        .HasForeignKey("TopicId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Topic");
                 });
 
             modelBuilder.Entity("ArticleApi.Model.Article", b =>

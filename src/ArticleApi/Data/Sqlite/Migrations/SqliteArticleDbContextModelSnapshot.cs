@@ -133,6 +133,59 @@ namespace ArticleApi.Data.Sqlite.Migrations
                     b.ToTable("Articles");
                 });
 
+            modelBuilder.Entity("ArticleApi.Model.ArticleChange", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArticleId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DataVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDeletion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("ChangedAt");
+
+                    b.HasIndex("Seq")
+                        .HasDatabaseName("IX_ArticleChanges_Unstamped")
+                        .HasFilter("\"DataVersion\" IS NULL");
+
+                    b.HasIndex("ArticleId", "DataVersion");
+
+                    b.ToTable("ArticleChanges");
+                });
+
+            modelBuilder.Entity("ArticleApi.Model.ArticleTopic", b =>
+                {
+                    b.Property<long>("ArticleKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TopicId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameAsWritten")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleKey", "TopicId");
+
+                    b.HasIndex("TopicId", "ArticleKey");
+
+                    b.ToTable("ArticleTopics");
+                });
+
             modelBuilder.Entity("ArticleApi.Model.FullTextMatch", b =>
                 {
                     b.Property<long>("Key")
@@ -287,27 +340,6 @@ namespace ArticleApi.Data.Sqlite.Migrations
                     b.ToTable("RelatedLinks");
                 });
 
-            modelBuilder.Entity("ArticleApi.Model.ArticleTopic", b =>
-                {
-                    b.Property<long>("ArticleKey")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TopicId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("NameAsWritten")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ArticleKey", "TopicId");
-
-                    b.HasIndex("TopicId", "ArticleKey");
-
-                    b.ToTable("ArticleTopics");
-                });
-
             modelBuilder.Entity("ArticleApi.Model.Topic", b =>
                 {
                     b.Property<int>("Id")
@@ -414,6 +446,23 @@ namespace ArticleApi.Data.Sqlite.Migrations
                     b.Navigation("ProviderImages");
                 });
 
+            modelBuilder.Entity("ArticleApi.Model.ArticleTopic", b =>
+                {
+                    b.HasOne("ArticleApi.Model.Article", null)
+                        .WithMany("Topics")
+                        .HasForeignKey("ArticleKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ArticleApi.Model.Topic", "Topic")
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Topic");
+                });
+
             modelBuilder.Entity("ArticleApi.Model.RelatedLink", b =>
                 {
                     b.HasOne("ArticleApi.Model.Article", null)
@@ -458,23 +507,6 @@ namespace ArticleApi.Data.Sqlite.Migrations
                         });
 
                     b.Navigation("Images");
-                });
-
-            modelBuilder.Entity("ArticleApi.Model.ArticleTopic", b =>
-                {
-                    b.HasOne("ArticleApi.Model.Article", null)
-                        .WithMany("Topics")
-                        .HasForeignKey("ArticleKey")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("ArticleApi.Model.Topic", "Topic")
-                        .WithMany()
-                        .HasForeignKey("TopicId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Topic");
                 });
 
             modelBuilder.Entity("ArticleApi.Model.Article", b =>

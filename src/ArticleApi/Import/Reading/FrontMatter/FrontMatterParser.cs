@@ -6,7 +6,8 @@ namespace ArticleApi.Import.Reading.FrontMatter;
 
 /// <summary>
 /// Reads a file's bytes into front matter and body. Pure: bytes in, <see cref="FrontMatterResult"/> out, no I/O.
-/// Hostile input is bounded: file size, nesting depth, and the number of nodes that aliases would expand to.
+/// Hostile input is bounded: nesting depth, and the nodes and characters that aliases would expand to (the
+/// file's size is bounded by <see cref="SourceFileReader"/>, which reads no more than the limit).
 /// </summary>
 internal sealed class FrontMatterParser(FrontMatterLimits limits)
 {
@@ -14,11 +15,6 @@ internal sealed class FrontMatterParser(FrontMatterLimits limits)
 
     public FrontMatterResult Parse(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length > limits.MaxFileBytes)
-        {
-            return Broken(0, 0, $"file is {bytes.Length} bytes, over the limit of {limits.MaxFileBytes} bytes (Import:MaxFileBytes)");
-        }
-
         if (bytes.StartsWith("\uFEFF"u8))
         {
             bytes = bytes[3..];

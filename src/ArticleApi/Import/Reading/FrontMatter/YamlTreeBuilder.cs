@@ -5,14 +5,16 @@ namespace ArticleApi.Import.Reading.FrontMatter;
 
 /// <summary>
 /// Builds a <see cref="YamlNode"/> tree from YamlDotNet's event stream. Aliases reuse the anchored node (no copy),
-/// but every alias counts the size of what it would expand to, so an alias bomb fails instead of exploding later
-/// when the tree is turned into JSON.
+/// but every alias counts the size of what it would expand to, in nodes and in characters (one long string repeated
+/// by nested aliases is as much a bomb as many nodes), so an alias bomb fails instead of exploding later when the tree
+/// is turned into JSON.
 /// </summary>
 internal sealed class YamlTreeBuilder(string yaml, int firstLine, FrontMatterLimits limits)
 {
     private readonly Parser _parser = new(new StringReader(yaml));
-    private readonly Dictionary<string, (YamlNode Node, long Size)> _anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (YamlNode Node, Measure Size)> _anchors = new(StringComparer.Ordinal);
     private long _nodes;
+    private long _chars;
 
     /// <summary>The document's root, or null when the front matter holds no document at all.</summary>
     public YamlNode? Build()
@@ -35,7 +37,7 @@ internal sealed class YamlTreeBuilder(string yaml, int firstLine, FrontMatterLim
         return root is YamlScalar { IsNull: true } ? null : root;
     }
 
-    private (YamlNode Node, long Size) ReadNode(int depth)
+    private (YamlNode Node, Measure Size) ReadNode(int depth)
     {
         var current = _parser.Current ?? throw new InvalidOperationException("unexpected end of YAML events");
         var line = FileLine(current.Start);
@@ -45,7 +47,7 @@ internal sealed class YamlTreeBuilder(string yaml, int firstLine, FrontMatterLim
             throw new FrontMatterException($"front matter nests deeper than {limits.MaxDepth} levels", line, column);
         }
 
-        (YamlNode Node, long Size) result;
+        (YamlNode Node, Measure Size) result;
         AnchorName anchor;
         switch (current)
         {
@@ -69,8 +71,9 @@ internal sealed class YamlTreeBuilder(string yaml, int firstLine, FrontMatterLim
                     throw new FrontMatterException("a value holds a NUL character (U+0000), which is not text", line, column);
                 }
 
-                Count(1, line, column);
-                result = (new YamlScalar(scalar.Value, isPlain, line, column), 1);
+                var measure = new Measure(1, scalar.Value.Length);
+                Count(measure, line, column);
+                result = (new YamlScalar(scalar.Value, isPlain, line, column), measure);
                 break;
             case SequenceStart sequenceStart:
                 _parser.MoveNext();
@@ -94,11 +97,11 @@ internal sealed class YamlTreeBuilder(string yaml, int firstLine, FrontMatterLim
         return result;
     }
 
-    private (YamlNode, long) ReadSequence(int depth, int line, int column)
+    private (YamlNode, Measure) ReadSequence(int depth, int line, int column)
     {
-        Count(1, line, column);
+        Count(new Measure(1, 0), line, column);
         var items = new List<YamlNode>();
-        long size = 1;
+        var size = new Measure(1, 0);
         while (!_parser.TryConsume<SequenceEnd>(out _))
         {
             var (item, itemSize) = ReadNode(depth + 1);
@@ -109,12 +112,12 @@ internal sealed class YamlTreeBuilder(string yaml, int firstLine, FrontMatterLim
         return (new YamlSequence(items, line, column), size);
     }
 
-    private (YamlNode, long) ReadMap(int depth, int line, int column)
+    private (YamlNode, Measure) ReadMap(int depth, int line, int column)
     {
-        Count(1, line, column);
+        Count(new Measure(1, 0), line, column);
         var entries = new List<KeyValuePair<string, YamlNode>>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        long size = 1;
+        var size = new Measure(1, 0);
         while (!_parser.TryConsume<MappingEnd>(out _))
         {
             var keyEvent = _parser.Current!;
@@ -140,12 +143,24 @@ internal sealed class YamlTreeBuilder(string yaml, int firstLine, FrontMatterLim
     /// <summary>Lines in the file, not in the YAML text: the front matter starts below the opening delimiter.</summary>
     private int FileLine(Mark mark) => (int)mark.Line + firstLine - 1;
 
-    private void Count(long nodes, int line, int column)
+    private void Count(Measure measure, int line, int column)
     {
-        _nodes += nodes;
+        _nodes += measure.Nodes;
+        _chars += measure.Chars;
         if (_nodes > limits.MaxNodes)
         {
             throw new FrontMatterException($"front matter expands to more than {limits.MaxNodes} nodes (aliases counted as expanded)", line, column);
         }
+
+        if (_chars > limits.MaxChars)
+        {
+            throw new FrontMatterException($"front matter expands to more than {limits.MaxChars} characters (aliases counted as expanded)", line, column);
+        }
+    }
+
+    /// <summary>What a node stands for once its aliases are expanded: nodes and characters of text.</summary>
+    private readonly record struct Measure(long Nodes, long Chars)
+    {
+        public static Measure operator +(Measure left, Measure right) => new(left.Nodes + right.Nodes, left.Chars + right.Chars);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ArticleApi.Model;
 
 namespace ArticleApi.Import.Reading.FrontMatter;
 
@@ -75,8 +76,8 @@ internal static class YamlValues
         }
 
         if (node is YamlScalar scalar
-            && DateTimeOffset.TryParseExact(scalar.Value.Trim(), InstantFormats, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+            && Iso8601.TryParse(scalar.Value.Trim(), (string text, out DateTimeOffset parsed) => DateTimeOffset.TryParseExact(text, InstantFormats,
+                CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out parsed), out var value))
         {
             return value;
         }

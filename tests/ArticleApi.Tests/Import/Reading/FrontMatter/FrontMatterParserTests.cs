@@ -123,13 +123,16 @@ public sealed class FrontMatterParserTests
     }
 
     [Fact]
-    public void FilesOverTheSizeLimitFailUnread()
+    public void OneLongStringRepeatedByNestedAliasesFailsBeforeItExpands()
     {
-        var parser = new FrontMatterParser(new FrontMatterLimits(MaxFileBytes: 10));
+        var big = new string('x', 400_000);
+        var tens = string.Join(", ", Enumerable.Repeat("*s", 10));
+        var yaml = $"title: bomb\ns: &s \"{big}\"\nl1: &l1 [{tens}]\nl2: &l2 [{string.Join(", ", Enumerable.Repeat("*l1", 10))}]\n"
+            + $"l3: &l3 [{string.Join(", ", Enumerable.Repeat("*l2", 10))}]\n";
 
-        var result = Assert.IsType<FrontMatterResult.Broken>(parser.Parse("---\ntitle: long enough\n---\n"u8));
+        var result = Assert.IsType<FrontMatterResult.Broken>(Parser.Parse("---\n" + yaml + "---\n"));
 
-        Assert.Equal(new SourceError(0, 0, "file is 27 bytes, over the limit of 10 bytes (Import:MaxFileBytes)"), result.Error);
+        Assert.Equal(new SourceError(4, 46, "front matter expands to more than 4194304 characters (aliases counted as expanded)"), result.Error);
     }
 
     [Fact]
