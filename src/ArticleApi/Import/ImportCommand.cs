@@ -1,4 +1,5 @@
 using ArticleApi.Data;
+using ArticleApi.Logging;
 using ArticleApi.Model;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,6 +33,7 @@ internal static class ImportCommand
             cancel.Cancel();
         };
 
+        app.LogDatabase();
         var importer = app.Services.GetRequiredService<ArticleImporter>();
         var progress = Console.IsErrorRedirected ? null : new ConsoleProgressBar(Console.Error);
         ImportReport report;
