@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sourced by the checks that need the running service: start_app builds (incrementally), starts the app on a free
-# loopback port over a copy of samples/ with its own temp database, and waits until it answers. APP_URL is set;
+# loopback port (or APP_PORT) over a copy of samples/ with its own temp database, and waits until it answers. APP_URL is set;
 # the app and the temp folder are removed on exit, whatever happens.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -21,7 +21,8 @@ start_app() {
   # Incremental: quick after .ci/run's own build, and never a stale binary when a check runs alone.
   dotnet build "$ROOT/src/ArticleApi" -nologo -v quiet >/dev/null
   local port
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+  # APP_PORT picks the port (when several people share a machine); otherwise any free one.
+  port=${APP_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')}
   APP_URL="http://127.0.0.1:$port"
   cp -r "$ROOT/samples" "$APP_DIR/samples"
   ConnectionStrings__Articles="Data Source=$APP_DIR/articles.db" \

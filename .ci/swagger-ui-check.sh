@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Opens Swagger UI in Debian's headless Chromium against the running app over the samples and checks that the
-# rendered page lists the operations (Swagger UI renders one .opblock per operation, with its path).
-# Also writes a screenshot (SWAGGER_SCREENSHOT, default swagger-ui.png in the temp folder) for a human look.
+# rendered page lists the operations (Swagger UI renders one .opblock per operation, with its path), then uses it as a
+# newcomer would (.ci/swagger-ui-try.cjs, playwright-core from npm driving the same Chromium): Try it out and Execute
+# on GET /articles, untouched, must show articles. Writes screenshots (SWAGGER_SCREENSHOT, default swagger-ui.png in
+# the temp folder, and swagger-ui-try.png beside it) for a human look.
 set -euo pipefail
 source "$(dirname "$0")/app.sh"
+PLAYWRIGHT_VERSION=1.65.1
 
 if ! command -v chromium >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
@@ -35,4 +38,10 @@ if [ "$blocks" -lt 12 ]; then
   failed=1
 fi
 [ "$failed" -eq 0 ] && echo "Swagger UI shows $blocks GET operations, including /articles and /topics"
+
+# The first click: pinned playwright-core (no browser download; it drives Debian's Chromium) in the temp folder.
+npm install --silent --no-audit --no-fund --prefix "$APP_DIR/node" "playwright-core@$PLAYWRIGHT_VERSION" >/dev/null
+if ! NODE_PATH="$APP_DIR/node/node_modules" timeout 180 node "$ROOT/.ci/swagger-ui-try.cjs" "$APP_URL" "$(dirname "$screenshot")/swagger-ui-try.png"; then
+  failed=1
+fi
 exit "$failed"

@@ -2,11 +2,14 @@ using ArticleApi.Articles;
 using ArticleApi.Changes;
 using ArticleApi.Data;
 using ArticleApi.Http;
+using ArticleApi.OpenApi;
 using ArticleApi.Providers;
 using ArticleApi.Topics;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
+using Swashbuckle.AspNetCore.Swagger;
+using Swashbuckle.AspNetCore.SwaggerUI;
 
 namespace ArticleApi;
 
@@ -60,6 +63,8 @@ internal static class ArticleApiServiceCollectionExtensions
 
         services.AddArticleRateLimiting();
         services.ConfigureSwaggerGen(ApiDocumentation.Configure);
+        services.Configure<SwaggerOptions>(ApiDocumentation.Configure);
+        services.Configure<SwaggerUIOptions>(ApiDocumentation.Configure);
         return services;
     }
 
@@ -70,7 +75,7 @@ internal static class ArticleApiServiceCollectionExtensions
     /// <summary>The read endpoints, all behind the one ETag filter.</summary>
     public static IEndpointRouteBuilder MapArticleApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("").AddEndpointFilter<ETagFilter>().RequireRateLimiting(RateLimitOptions.PolicyName);
+        var api = ConditionalGet.Apply(app.MapGroup("")).RequireRateLimiting(RateLimitOptions.PolicyName);
         if (app.ServiceProvider.GetRequiredService<IOptions<ResponseCacheOptions>>().Value.Enabled)
         {
             api.CacheOutput(DataVersionCachePolicy.Name);

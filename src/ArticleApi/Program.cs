@@ -4,6 +4,7 @@ using ArticleApi.Health;
 using ArticleApi.Http;
 using ArticleApi.Import;
 using ArticleApi.Logging;
+using ArticleApi.OpenApi;
 using Serilog;
 
 // `ArticleApi import <folder>` runs one pass and exits; anything else starts the web service.
@@ -47,6 +48,12 @@ app.MapImportEndpoints();
 app.MapArticleApi();
 app.MapHealthEndpoints();
 app.LogSwaggerAddressOnStart();
+
+// `ArticleApi openapi <file>`: writes the OpenAPI document and exits (the tests generate their clients from it).
+if (args is ["openapi", var documentPath])
+{
+    return await OpenApiCommand.WriteAsync(app, documentPath);
+}
 
 return await app.RunServiceAsync();
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using ArticleApi.Changes;
 using ArticleApi.Http;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -6,54 +8,67 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace ArticleApi.Articles;
 
 /// <summary>
-/// The Swagger document's words for query and route parameters: every parameter binds as text (see
-/// <see cref="ParameterReader"/>), so the meaning, an example and the allowed values are written here, once, for every
-/// route that shares a name (the article lists of <c>/articles</c>, <c>/topics/{slug}/articles</c> and
-/// <c>/providers/{domain}/articles</c>, and the few parameters of the other lists).
+/// The Swagger document's words and types for query and route parameters. Every parameter binds as text (see
+/// <see cref="ParameterReader"/>) so a bad value gets our own 400 naming it; the document still says what each one is
+/// (an integer and its range, a boolean, an instant, one of a named enum), so generated clients take typed values.
+/// Written once for every route that shares a name (the article lists of <c>/articles</c>, <c>/topics/{slug}/articles</c>
+/// and <c>/providers/{domain}/articles</c>, and the few parameters of the other lists).
 /// </summary>
+/// <remarks>
+/// Examples are what Swagger UI's "Try it out" fills in: only values that show results on the samples whatever else is
+/// filled in (an id, a slug, a domain that exist; defaults). A filter example would narrow the first click to nothing,
+/// and a cursor example would jump into the middle of a list, so filters and cursors have none.
+/// </remarks>
 internal sealed class ParameterDocumentation : IOperationFilter
 {
-    private static readonly Dictionary<string, (string Description, string Example, IReadOnlyList<string>? Values)> Parameters = new(StringComparer.Ordinal)
+    /// <summary>Enums shared by several operations, one named schema each (a generated client gets one type, not one per operation).</summary>
+    public const string SortSchema = "ArticleSort";
+
+    public const string TopicMatchSchema = "TopicMatch";
+
+    public const string FacetSchema = "Facet";
+
+    private static readonly Dictionary<string, Parameter> Parameters = new(StringComparer.Ordinal)
     {
-        ["published"] = ("Only published (true) or unpublished (false) articles; absent means all.", "true", ["true", "false"]),
-        ["minQuality"] = ("Lowest quality score, inclusive (0 or more).", "60", null),
-        ["maxQuality"] = ("Highest quality score, inclusive.", "90", null),
-        ["minHeat"] = ("Lowest heat, inclusive (-1 or more).", "10", null),
-        ["maxHeat"] = ("Highest heat, inclusive.", "80", null),
-        ["topic"] = ("Topic slug; repeat (or separate with commas) for several: any of them, or all with topicMatch=all.", "kubernetes", null),
-        ["topicMatch"] = ("How several topic values combine: any (default) or all.", "all", ArticleQuery.TopicMatchValues),
-        ["provider"] = ("Provider domain; repeat (or separate with commas) for several, any of them.", "techcrunch.com", null),
-        ["excludeTopic"] = ("Leave out articles naming this topic slug; repeat (or separate with commas) for several.", "quantum-computing", null),
-        ["excludeProvider"] = ("Leave out articles of this provider domain; repeat (or separate with commas) for several (NewsAPI's excludeDomains).", "venturebeat.com", null),
-        ["from"] = ("Published at or after: a date (yyyy-MM-dd, UTC) or an instant with offset.", "2025-01-01", null),
-        ["to"] = ("Published at or before: a date (the whole UTC day, inclusive) or an instant with offset.", "2025-12-31T23:59:59Z", null),
-        ["type"] = ("Item type as the files write it (article, video, course, collection, download).", "article", null),
-        ["category"] = ("Category as the files write it.", "news", null),
-        ["q"] = ("Full-text search over title and excerpt. Words side by side must all match; \"a phrase\"; prefix*; OR (either side); NOT word or -word (exclude, beside a term to match); parentheses to group. OR, AND and NOT are operators in upper case only. Adds a highlighted snippet to each item.", "kubernetes \"node pools\" -security", null),
-        ["sort"] = ("Order; ties are broken by id in the same direction. relevance (best first) needs q.", "-publishedDateTime", ArticleSort.Names),
-        ["limit"] = ($"Page size, 1 to {ArticleQuery.MaxLimit}; default {ArticleQuery.DefaultLimit}.", "20", null),
-        ["X-Admin-Key"] = ("The configured Import:AdminKey; without it (or with none configured) POST /import is 403.", "the-configured-admin-key", null),
-        ["since"] = ("Token from a previous page of /changes ('token'), or 'latest' for the current position; absent starts at the oldest change kept.", "latest", null),
-        ["cursor"] = ("Opaque position from the 'next' link of the previous page; keep the other parameters.", "WyItcHVibGlzaGVkRGF0ZVRpbWUiLCIxNzM2ODQ4MDAwMDAwIiwibmV3cy0yMDI1LTAxLTE0LWt1YmVybmV0ZXMiXQ", null),
-        ["includeTotal"] = ("true adds 'total', the number of matching articles (one more count query).", "true", ["true", "false"]),
-        ["facets"] = ($"Counts per value for the current filter, top {ArticleFacets.TopValues} each; repeat or separate with commas.", "topic,provider", ArticleQuery.FacetNames),
-        ["id"] = ("Article id, as in 'id' of a list item.", "news-2025-01-14-kubernetes-autoscaling-gets-smarter-with-predictive-node-pools", null),
-        ["slug"] = ("Topic slug, as in 'slug' of a topic.", "kubernetes", null),
-        ["domain"] = ("Provider domain (on /related: the domain of the link's target provider).", "techcrunch.com", null),
-        ["url"] = ("Exact webUrl of the related link's target.", "https://techcrunch.com/2025/06/11/the-serverless-postgres-price-war-is-here/", null),
+        ["published"] = new("Only published (true) or unpublished (false) articles; absent means all.", Boolean),
+        ["minQuality"] = new("Lowest quality score, inclusive (0 or more).", _ => Integer(0)),
+        ["maxQuality"] = new("Highest quality score, inclusive.", _ => Integer(0)),
+        ["minHeat"] = new("Lowest heat, inclusive (-1, unknown, or more).", _ => Integer(-1)),
+        ["maxHeat"] = new("Highest heat, inclusive.", _ => Integer(-1)),
+        ["topic"] = new("Topic slug, for example kubernetes; repeat (or separate with commas) for several: any of them, or all with topicMatch=all.", TextList),
+        ["topicMatch"] = new("How several topic values combine: any (default) or all.", context => Named(context, TopicMatchSchema, "How several topic values combine: any of them, or all.", ArticleQuery.TopicMatchValues)),
+        ["provider"] = new("Provider domain, for example techcrunch.com; repeat (or separate with commas) for several, any of them.", TextList),
+        ["excludeTopic"] = new("Leave out articles naming this topic slug; repeat (or separate with commas) for several.", TextList),
+        ["excludeProvider"] = new("Leave out articles of this provider domain; repeat (or separate with commas) for several (NewsAPI's excludeDomains).", TextList),
+        ["from"] = new("Published at or after: an instant with offset (2025-01-01T00:00:00Z), or a date (2025-01-01, from the start of that UTC day).", Instant),
+        ["to"] = new("Published at or before: an instant with offset (2025-12-31T23:59:59Z), or a date (2025-12-31, the whole UTC day, inclusive).", Instant),
+        ["type"] = new("Item type as the files write it (article, video, course, collection, download).", Text),
+        ["category"] = new("Category as the files write it, for example news.", Text),
+        ["q"] = new("Full-text search over title and excerpt, for example kubernetes \"node pools\" -security. Words side by side must all match; \"a phrase\"; prefix*; OR (either side); NOT word or -word (exclude, beside a term to match); parentheses to group. OR, AND and NOT are operators in upper case only. Adds a highlighted snippet to each item.", Text),
+        ["sort"] = new($"Order, default {ArticleSort.Default.Name}; ties are broken by id in the same direction. relevance (best first) needs q.", SortEnum, ArticleSort.Default.Name),
+        ["limit"] = new($"Page size, 1 to {ArticleQuery.MaxLimit}; default {ArticleQuery.DefaultLimit}.", _ => Integer(1, ArticleQuery.MaxLimit, ArticleQuery.DefaultLimit), "20"),
+        ["cursor"] = new("Opaque position from the 'next' link of the previous page; keep the other parameters as they were.", Text),
+        ["since"] = new("Token from a previous page of /changes ('token'), or 'latest' for the current position; absent starts at the oldest change kept.", Text),
+        ["X-Admin-Key"] = new("The configured Import:AdminKey; without it (or with none configured) POST /import is 403.", Text),
+        ["includeTotal"] = new("true adds 'total', the number of matching articles (one more count query).", Boolean, "true"),
+        ["facets"] = new($"Counts per value for the current filter, top {ArticleFacets.TopValues} each; repeat or separate with commas.", FacetList, "topic,provider"),
+        ["id"] = new("Article id, as in 'id' of a list item.", Text, "news-2025-04-02-kubernetes-security-report-finds-one-in-five-clusters-exposes-its-dashboard"),
+        ["slug"] = new("Topic slug, as in 'slug' of a topic.", Text, "kubernetes"),
+        ["domain"] = new("Provider domain, as in 'domain' of a provider.", Text, "techcrunch.com"),
+        ["url"] = new("Exact webUrl of the related link's target.", Text),
     };
 
     // Where one name means something else on one route: keyed by operationId and parameter name.
-    private static readonly Dictionary<string, (string Description, string Example, IReadOnlyList<string>? Values)> Overrides = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Parameter> Overrides = new(StringComparer.Ordinal)
     {
-        ["ListProviders.q"] = ("Text to find in the provider's name or domain, case-insensitive.", "tech", null),
-        ["ListRelatedLinks.domain"] = ("Domain of the provider the related link points at.", "venturebeat.com", null),
-        ["ListChanges.limit"] = ("Changes per page, 1 to 1000; default 100.", "100", null),
-        ["ListTopics.limit"] = ($"Page size, 1 to {RankedPage.MaxLimit}; default {RankedPage.DefaultLimit}.", "100", null),
-        ["ListTopics.cursor"] = ("Opaque position from the 'next' link of the previous page; keep the other parameters.", "WyItYXJ0aWNsZUNvdW50IiwiMTIiLCJrdWJlcm5ldGVzIl0", null),
-        ["ListProviders.limit"] = ($"Page size, 1 to {RankedPage.MaxLimit}; default {RankedPage.DefaultLimit}.", "100", null),
-        ["ListProviders.cursor"] = ("Opaque position from the 'next' link of the previous page; keep the other parameters.", "WyItYXJ0aWNsZUNvdW50IiwiNSIsInRlY2hjcnVuY2guY29tIl0", null),
-        ["ListRelatedLinks.cursor"] = ("Opaque position from the 'next' link of the previous page; keep the other parameters.", "WyJpZCIsIjIwIiwiIl0", null),
+        ["ListProviders.q"] = new("Text to find in the provider's name or domain, case-insensitive; for example tech.", Text),
+        ["ListRelatedLinks.domain"] = new("Domain of the provider the related link points at, for example venturebeat.com.", Text),
+        ["GetCollectionItems.id"] = new("Id of an item whose type is collection.", Text, "learning-collections-contoso-academy-cloud-and-ai-starter-path"),
+        ["GetArticleCollections.id"] = new("Article id, as in 'id' of a list item.", Text, "learning-videos-contoso-academy-deploy-a-model-to-azure-container-apps"),
+        ["ListChanges.limit"] = new($"Changes per page, 1 to {ChangeEndpoints.MaxLimit}; default {ChangeEndpoints.DefaultLimit}.", _ => Integer(1, ChangeEndpoints.MaxLimit, ChangeEndpoints.DefaultLimit), "100"),
+        ["ListTopics.published"] = new("Count only published (true) or unpublished (false) articles; absent counts all.", Boolean),
+        ["ListTopics.limit"] = new($"Page size, 1 to {RankedPage.MaxLimit}; default {RankedPage.DefaultLimit}.", _ => Integer(1, RankedPage.MaxLimit, RankedPage.DefaultLimit), "100"),
+        ["ListProviders.limit"] = new($"Page size, 1 to {RankedPage.MaxLimit}; default {RankedPage.DefaultLimit}.", _ => Integer(1, RankedPage.MaxLimit, RankedPage.DefaultLimit), "100"),
     };
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
@@ -67,21 +82,74 @@ internal sealed class ParameterDocumentation : IOperationFilter
             }
 
             parameter.Description = doc.Description;
-            parameter.Example = JsonValue.Create(doc.Example);
-            if (doc.Values is not null && parameter.Schema is OpenApiSchema schema)
-            {
-                var target = schema.Items as OpenApiSchema ?? schema;
-                target.Enum = [.. doc.Values.Select(value => (JsonNode)JsonValue.Create(value))];
-                if (schema.Items is OpenApiSchema)
-                {
-                    // An array example must be an array.
-                    parameter.Example = new JsonArray([.. doc.Example.Split(',').Select(value => (JsonNode)JsonValue.Create(value)!)]);
-                }
-            }
-            else if (parameter.Schema is OpenApiSchema { Items: not null })
-            {
-                parameter.Example = new JsonArray(JsonValue.Create(doc.Example));
-            }
+            parameter.Schema = doc.Schema(context);
+            parameter.Example = doc.Example is null ? null
+                : parameter.Schema is OpenApiSchema { Type: JsonSchemaType.Array } ? new JsonArray([.. doc.Example.Split(',').Select(value => (JsonNode)JsonValue.Create(value))])
+                : parameter.Schema is OpenApiSchema { Type: JsonSchemaType.Integer } ? JsonValue.Create(int.Parse(doc.Example, CultureInfo.InvariantCulture))
+                : parameter.Schema is OpenApiSchema { Type: JsonSchemaType.Boolean } ? JsonValue.Create(bool.Parse(doc.Example))
+                : JsonValue.Create(doc.Example);
         }
     }
+
+    private static OpenApiSchema Text(OperationFilterContext context) => new() { Type = JsonSchemaType.String };
+
+    private static OpenApiSchema TextList(OperationFilterContext context) => new() { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } };
+
+    private static OpenApiSchema Boolean(OperationFilterContext context) => new() { Type = JsonSchemaType.Boolean };
+
+    private static OpenApiSchema Instant(OperationFilterContext context) => new() { Type = JsonSchemaType.String, Format = "date-time" };
+
+    private static OpenApiSchema Integer(int minimum, int? maximum = null, int? defaultValue = null) => new()
+    {
+        Type = JsonSchemaType.Integer,
+        Format = "int32",
+        Minimum = minimum.ToString(CultureInfo.InvariantCulture),
+        Maximum = maximum?.ToString(CultureInfo.InvariantCulture),
+        Default = defaultValue is { } value ? JsonValue.Create(value) : null,
+    };
+
+    private static OpenApiSchemaReference SortEnum(OperationFilterContext context) => Named(context, SortSchema,
+        "An article order: a field, descending with a leading '-'; relevance needs a search (q).",
+        ArticleSort.Names, [.. ArticleSort.All.Select(s => s.Field == SortField.Relevance ? "Relevance" : s.Field + (s.Descending ? "Descending" : ""))]);
+
+    private static OpenApiSchema FacetList(OperationFilterContext context) => new()
+    {
+        Type = JsonSchemaType.Array,
+        Items = Named(context, FacetSchema, "A facet: what article counts are grouped by (the keys of an article page's facets).", ArticleQuery.FacetNames),
+    };
+
+    /// <summary>A reference to the named string enum, which is added to the document on first use.</summary>
+    private static OpenApiSchemaReference Named(OperationFilterContext context, string name, string description, IReadOnlyList<string> values, IReadOnlyList<string>? memberNames = null)
+    {
+        if (!context.SchemaRepository.Schemas.ContainsKey(name))
+        {
+            var schema = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = description,
+                Enum = [.. values.Select(value => (JsonNode)JsonValue.Create(value))],
+            };
+            if (memberNames is not null)
+            {
+                // Names for generated enum members where the values alone make poor identifiers ("-quality", "quality"):
+                // x-enumNames for NSwag, x-ms-enum for Kiota.
+                schema.Extensions = new Dictionary<string, IOpenApiExtension>(StringComparer.Ordinal)
+                {
+                    ["x-enumNames"] = new JsonNodeExtension(new JsonArray([.. memberNames.Select(n => (JsonNode)JsonValue.Create(n))])),
+                    ["x-ms-enum"] = new JsonNodeExtension(new JsonObject
+                    {
+                        ["name"] = name,
+                        ["modelAsString"] = false,
+                        ["values"] = new JsonArray([.. values.Zip(memberNames, (value, member) => (JsonNode)new JsonObject { ["value"] = value, ["name"] = member })]),
+                    }),
+                };
+            }
+
+            context.SchemaRepository.AddDefinition(name, schema);
+        }
+
+        return new OpenApiSchemaReference(name, context.Document);
+    }
+
+    private sealed record Parameter(string Description, Func<OperationFilterContext, IOpenApiSchema> Schema, string? Example = null);
 }

@@ -8,7 +8,8 @@ namespace ArticleApi.Health;
 
 /// <summary>
 /// <c>/health/live</c>: the process answers (no check runs). <c>/health/ready</c>: the database answers with the current
-/// schema and the first import pass has finished; 503 until then. Both are left out of the OpenAPI document.
+/// schema and the first import pass has finished; 503 until then. The API explorer does not see health-check endpoints:
+/// OpenApi/HealthDocumentation writes both into the document.
 /// </summary>
 internal static class HealthEndpoints
 {

@@ -14,7 +14,7 @@ internal sealed class ETagFilter(DataVersion dataVersion) : IEndpointFilter
 {
     // Caches may keep a response but must ask again each time: the answer is a cheap 304 until an import lands,
     // and a client never sees data older than the database it asks.
-    private const string CacheControl = "public, max-age=0, must-revalidate";
+    public const string CacheControl = "public, max-age=0, must-revalidate";
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

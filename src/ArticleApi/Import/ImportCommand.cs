@@ -1,4 +1,5 @@
 using ArticleApi.Data;
+using ArticleApi.Logging;
 using ArticleApi.Model;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,14 +33,22 @@ internal static class ImportCommand
             cancel.Cancel();
         };
 
+        app.LogDatabase();
         var importer = app.Services.GetRequiredService<ArticleImporter>();
-        var progress = Console.IsErrorRedirected ? null : new ConsoleProgressBar();
+        var progress = Console.IsErrorRedirected ? null : new ConsoleProgressBar(Console.Error);
         ImportReport report;
         await using var importLock = await app.Services.GetRequiredService<IImportLock>().TryAcquireAsync(cancel.Token);
         if (importLock is null)
         {
             await Console.Error.WriteLineAsync("another importer holds the import lock; skipping this pass");
             return 3;
+        }
+
+        var output = Console.Out;
+        if (progress is not null)
+        {
+            // The pass's log lines (a failed file, the summary) print above the bar, never glued to it.
+            Console.SetOut(progress.Above(output));
         }
 
         try
@@ -60,6 +69,7 @@ internal static class ImportCommand
         finally
         {
             progress?.Finish();
+            Console.SetOut(output);
         }
 
         ImportReportPrinter.Print(report, Console.Out);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting;
 using Serilog.Formatting.Compact;
 using Serilog.Formatting.Display;
@@ -18,9 +19,18 @@ internal static class ConsoleLog
             .ReadFrom.Configuration(configuration)
             .ReadFrom.Services(provider)
             .Enrich.FromLogContext()
+            .Filter.ByExcluding(IsHostStartFailure)
             .WriteTo.Console(FormatterFor(FormatIn(configuration))));
         return services;
     }
+
+    /// <summary>
+    /// The host's "Hosting failed to start" with a 20-line stack trace: the service reports a failed start itself, in
+    /// one line that says what to do (ArticleApiHost.RunServiceAsync).
+    /// </summary>
+    private static bool IsHostStartFailure(LogEvent logEvent) =>
+        logEvent.Properties.TryGetValue("EventId", out var id) && id is StructureValue eventId
+        && eventId.Properties.Any(p => p.Name == "Name" && p.Value is ScalarValue { Value: "HostedServiceStartupFaulted" });
 
     public static ITextFormatter FormatterFor(ConsoleLogFormat format) => format switch
     {

@@ -137,17 +137,6 @@ public sealed class HealthEndpointTests
             await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task HealthEndpointsStayOutOfTheOpenApiDocument()
-    {
-        using var factory = new ArticleApiFactory();
-        using var client = factory.CreateClient();
-
-        var document = await client.GetStringAsync("/swagger/v1/swagger.json");
-
-        Assert.DoesNotContain("/health", document, StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData(null, "http://127.0.0.1:5000/health/ready")]
     [InlineData("8080", "http://127.0.0.1:8080/health/ready")]

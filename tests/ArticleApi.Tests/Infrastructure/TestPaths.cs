@@ -7,8 +7,13 @@ public static class TestPaths
 
     public static string Samples => Path.Combine(RepositoryRoot, "samples");
 
-    /// <summary><c>../shared/corpus</c> next to the repository; absent on a clone without it.</summary>
-    public static string Corpus => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "corpus"));
+    /// <summary>
+    /// <c>../shared/corpus</c> next to the repository; absent on a clone without it. <c>ARTICLEAPI_CORPUS</c> names
+    /// another folder (a git worktree has no <c>../shared</c> beside it).
+    /// </summary>
+    public static string Corpus => Path.GetFullPath(Environment.GetEnvironmentVariable("ARTICLEAPI_CORPUS") is { Length: > 0 } folder
+        ? folder
+        : Path.Combine(RepositoryRoot, "..", "shared", "corpus"));
 
     private static string FindRepositoryRoot()
     {

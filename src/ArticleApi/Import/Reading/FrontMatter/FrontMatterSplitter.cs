@@ -11,7 +11,7 @@ internal static class FrontMatterSplitter
     /// <summary>Splits <paramref name="text"/>; false when the first line is not the opening delimiter.</summary>
     /// <param name="text">The whole file, BOM already removed.</param>
     /// <param name="yaml">The front matter (without delimiters); null when no closing line was found.</param>
-    /// <param name="body">Everything after the closing line.</param>
+    /// <param name="body">Everything after the closing line; "" when that is only blank lines.</param>
     public static bool TrySplit(string text, out string? yaml, out string body)
     {
         yaml = null;
@@ -30,7 +30,8 @@ internal static class FrontMatterSplitter
             if (IsDelimiter(text.AsSpan(position, end - position)))
             {
                 yaml = text[start..position];
-                body = text[next..];
+                // Only blank lines after the closing line (the usual blank line after front matter) is no body: "", not "\n".
+                body = text.AsSpan(next).IsWhiteSpace() ? "" : text[next..];
                 return true;
             }
 

@@ -21,6 +21,9 @@ public sealed class FrontMatterParserTests
     [InlineData("---\r\ntitle: Hello\r\n---\r\nBody\r\n", "Body\r\n")]
     [InlineData("\uFEFF---\ntitle: Hello\n---\nBody", "Body")]
     [InlineData("---\ntitle: Hello\n---", "")]
+    [InlineData("---\ntitle: Hello\n---\n\n", "")]
+    [InlineData("---\r\ntitle: Hello\r\n---\r\n\r\n \t\r\n", "")]
+    [InlineData("---\ntitle: Hello\n---\n\nBody\n", "\nBody\n")]
     [InlineData("---   \ntitle: Hello\n---\t\ntext after\n---\nmore", "text after\n---\nmore")]
     public void SplitsFrontMatterFromBodyWhateverTheLineEnds(string text, string expectedBody)
     {
