@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ArticleApi.Data;
-using ArticleApi.Model;
 using ArticleApi.Http;
+using ArticleApi.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
