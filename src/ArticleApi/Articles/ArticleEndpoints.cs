@@ -30,7 +30,7 @@ internal static class ArticleEndpoints
         return app;
     }
 
-    internal static Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult>> ListAsync(
+    internal static Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult, RepresentationResult>> ListAsync(
         [AsParameters] ArticleListParameters parameters, ArticleDbContext db, ArticleListReader reader, HttpContext httpContext,
         CancellationToken cancellationToken) =>
         ArticleListHandler.HandleAsync(ArticleScope.All, parameters, db, reader, httpContext, cancellationToken);

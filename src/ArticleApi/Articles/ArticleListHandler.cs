@@ -6,17 +6,18 @@ namespace ArticleApi.Articles;
 
 /// <summary>
 /// The one handler behind every article list route: validate the query string (400 naming each bad parameter), check
-/// the scope exists (404), then read the page.
+/// the scope exists (404), then read the page, or hand a feed or export to the <see cref="IArticleListWriter"/>.
 /// </summary>
 internal static class ArticleListHandler
 {
-    public static async Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+    public static async Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult, RepresentationResult>> HandleAsync(
         ArticleScope scope, ArticleListParameters parameters, ArticleDbContext db, ArticleListReader reader, HttpContext httpContext,
         CancellationToken cancellationToken)
     {
         var errors = new ParameterReader();
         var query = ArticleQuery.Parse(parameters, errors);
-        if (query is null)
+        var format = ResponseFormat.Read(errors, parameters.Format, httpContext);
+        if (query is null || format is null)
         {
             return TypedResults.ValidationProblem(errors.Errors);
         }
@@ -24,6 +25,12 @@ internal static class ArticleListHandler
         if (await scope.FindMissingAsync(db, cancellationToken) is { } notFound)
         {
             return notFound;
+        }
+
+        if (format != ResponseFormat.Json)
+        {
+            return await httpContext.RequestServices.GetRequiredService<IArticleListWriter>()
+                .WriteAsync(scope, scope.Narrow(query), format, httpContext, cancellationToken);
         }
 
         return TypedResults.Ok(await reader.ReadAsync(scope.Narrow(query), httpContext, cancellationToken));

@@ -37,6 +37,7 @@ internal sealed class ParameterDocumentation : IOperationFilter
         ["cursor"] = ("Opaque position from the 'next' link of the previous page; keep the other parameters.", "WyItcHVibGlzaGVkRGF0ZVRpbWUiLCIxNzM2ODQ4MDAwMDAwIiwibmV3cy0yMDI1LTAxLTE0LWt1YmVybmV0ZXMiXQ", null),
         ["includeTotal"] = ("true adds 'total', the number of matching articles (one more count query).", "true", ["true", "false"]),
         ["facets"] = ($"Counts per value for the current filter, top {ArticleFacets.TopValues} each; repeat or separate with commas.", "topic,provider", ArticleQuery.FacetNames),
+        ["format"] = ("Representation: json (default), or the same page as a feed: atom (Atom 1.0), rss (RSS 2.0), jsonfeed (JSON Feed 1.1). Without it the Accept header chooses (application/atom+xml, application/rss+xml, application/feed+json); format wins.", "atom", ResponseFormat.Names),
         ["id"] = ("Article id, as in 'id' of a list item.", "news-2025-01-14-kubernetes-autoscaling-gets-smarter-with-predictive-node-pools", null),
         ["slug"] = ("Topic slug, as in 'slug' of a topic.", "kubernetes", null),
         ["domain"] = ("Provider domain (on /related: the domain of the link's target provider).", "techcrunch.com", null),

@@ -24,6 +24,8 @@ internal sealed class DataVersionCachePolicy(Data.DataVersion dataVersion) : IOu
         context.CacheVaryByRules.QueryKeys = "*";
         // CORS headers depend on the caller's origin.
         context.CacheVaryByRules.HeaderNames = "Origin";
+        // A list's representation follows Accept: key on the format it chooses, not on every Accept string a client sends.
+        context.CacheVaryByRules.VaryByValues["format"] = ResponseFormat.Of(request).Name;
         var version = await dataVersion.GetAsync(cancellation);
         context.CacheVaryByRules.VaryByValues["dataVersion"] = version.ToString(CultureInfo.InvariantCulture);
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);

@@ -1,0 +1,14 @@
+using ArticleApi.Http;
+
+namespace ArticleApi.Articles;
+
+/// <summary>
+/// Writes an article list in a <see cref="ResponseFormat"/> other than its JSON page: the feeds and exports of
+/// <c>ArticleApi.Feeds</c>. The list handler asks for it by this seam so that Feeds depends on Articles and not the
+/// other way round.
+/// </summary>
+internal interface IArticleListWriter
+{
+    /// <summary>The response for <paramref name="query"/> (validated, narrowed to its scope) in <paramref name="format"/>.</summary>
+    Task<RepresentationResult> WriteAsync(ArticleScope scope, ArticleQuery query, ResponseFormat format, HttpContext httpContext, CancellationToken cancellationToken);
+}
