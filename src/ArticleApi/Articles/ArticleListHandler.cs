@@ -6,7 +6,8 @@ namespace ArticleApi.Articles;
 
 /// <summary>
 /// The one handler behind every article list route: validate the query string (400 naming each bad parameter), check
-/// the scope exists (404), then read the page, or hand a feed or export to the <see cref="IArticleListWriter"/>.
+/// the scope exists (404), then read the page (with only the <c>fields</c> asked for), or hand a feed or export to the
+/// <see cref="IArticleListWriter"/>.
 /// </summary>
 internal static class ArticleListHandler
 {
@@ -17,7 +18,8 @@ internal static class ArticleListHandler
         var errors = new ParameterReader();
         var query = ArticleQuery.Parse(parameters, errors);
         var format = ResponseFormat.Read(errors, parameters.Format, httpContext);
-        if (query is null || format is null)
+        var fields = ArticleFields.ReadList(errors, parameters.Fields, format);
+        if (query is null || format is null || errors.HasErrors)
         {
             return TypedResults.ValidationProblem(errors.Errors);
         }
@@ -30,9 +32,10 @@ internal static class ArticleListHandler
         if (format != ResponseFormat.Json)
         {
             return await httpContext.RequestServices.GetRequiredService<IArticleListWriter>()
-                .WriteAsync(scope, scope.Narrow(query), format, httpContext, cancellationToken);
+                .WriteAsync(scope, scope.Narrow(query), format, fields, httpContext, cancellationToken);
         }
 
-        return TypedResults.Ok(await reader.ReadAsync(scope.Narrow(query), httpContext, cancellationToken));
+        var page = await reader.ReadAsync(scope.Narrow(query), httpContext, cancellationToken);
+        return fields is null ? TypedResults.Ok(page) : fields.Json(page, ofItems: true);
     }
 }

@@ -74,4 +74,7 @@ internal sealed record ArticleListParameters
 
     [FromQuery(Name = "format")]
     public string? Format { get; init; }
+
+    [FromQuery(Name = "fields")]
+    public string[]? Fields { get; init; }
 }

@@ -9,6 +9,10 @@ namespace ArticleApi.Articles;
 /// </summary>
 internal interface IArticleListWriter
 {
-    /// <summary>The response for <paramref name="query"/> (validated, narrowed to its scope) in <paramref name="format"/>.</summary>
-    Task<RepresentationResult> WriteAsync(ArticleScope scope, ArticleQuery query, ResponseFormat format, HttpContext httpContext, CancellationToken cancellationToken);
+    /// <summary>
+    /// The response for <paramref name="query"/> (validated, narrowed to its scope) in <paramref name="format"/>; an export
+    /// writes only <paramref name="fields"/> when given.
+    /// </summary>
+    Task<RepresentationResult> WriteAsync(
+        ArticleScope scope, ArticleQuery query, ResponseFormat format, FieldSelection? fields, HttpContext httpContext, CancellationToken cancellationToken);
 }

@@ -37,7 +37,8 @@ internal sealed class ParameterDocumentation : IOperationFilter
         ["cursor"] = ("Opaque position from the 'next' link of the previous page; keep the other parameters.", "WyItcHVibGlzaGVkRGF0ZVRpbWUiLCIxNzM2ODQ4MDAwMDAwIiwibmV3cy0yMDI1LTAxLTE0LWt1YmVybmV0ZXMiXQ", null),
         ["includeTotal"] = ("true adds 'total', the number of matching articles (one more count query).", "true", ["true", "false"]),
         ["facets"] = ($"Counts per value for the current filter, top {ArticleFacets.TopValues} each; repeat or separate with commas.", "topic,provider", ArticleQuery.FacetNames),
-        ["format"] = ("Representation: json (default), or the same page as a feed: atom (Atom 1.0), rss (RSS 2.0), jsonfeed (JSON Feed 1.1). Without it the Accept header chooses (application/atom+xml, application/rss+xml, application/feed+json); format wins.", "atom", ResponseFormat.Names),
+        ["format"] = ("Representation: json (default); the same page as a feed: atom (Atom 1.0), rss (RSS 2.0), jsonfeed (JSON Feed 1.1); or every matching article from the cursor on, streamed without paging (limit ignored): ndjson, csv. Without it the Accept header chooses (application/atom+xml, application/rss+xml, application/feed+json, application/x-ndjson, text/csv); format wins.", "atom", ResponseFormat.Names),
+        ["fields"] = ("Only these members of each item (JSON, ndjson, or the columns of csv; not feeds), in the item's own order; repeat or separate with commas. An unknown name is a 400.", "id,title,webUrl,topics", ArticleFields.List),
         ["id"] = ("Article id, as in 'id' of a list item.", "news-2025-01-14-kubernetes-autoscaling-gets-smarter-with-predictive-node-pools", null),
         ["slug"] = ("Topic slug, as in 'slug' of a topic.", "kubernetes", null),
         ["domain"] = ("Provider domain (on /related: the domain of the link's target provider).", "techcrunch.com", null),
@@ -47,6 +48,7 @@ internal sealed class ParameterDocumentation : IOperationFilter
     // Where one name means something else on one route: keyed by operationId and parameter name.
     private static readonly Dictionary<string, (string Description, string Example, IReadOnlyList<string>? Values)> Overrides = new(StringComparer.Ordinal)
     {
+        ["GetArticle.fields"] = ("Only these members of the article, in its own order; repeat or separate with commas. An unknown name is a 400.", "id,title,webUrl,topics", ArticleFields.Detail),
         ["ListProviders.q"] = ("Text to find in the provider's name or domain, case-insensitive.", "tech", null),
         ["ListRelatedLinks.domain"] = ("Domain of the provider the related link points at.", "venturebeat.com", null),
         ["ListChanges.limit"] = ("Changes per page, 1 to 1000; default 100.", "100", null),

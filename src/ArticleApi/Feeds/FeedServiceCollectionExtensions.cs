@@ -8,6 +8,7 @@ internal static class FeedServiceCollectionExtensions
     public static IServiceCollection AddArticleFeeds(this IServiceCollection services)
     {
         services.AddScoped<FeedPageReader>();
+        services.AddScoped<ArticleExport>();
         services.AddScoped<IArticleListWriter, ArticleListWriter>();
         services.ConfigureSwaggerGen(options => options.OperationFilter<FormatDocumentation>());
         return services;

@@ -16,8 +16,10 @@ internal sealed record ResponseFormat(string Name, string MediaType, bool IsExpo
     public static readonly ResponseFormat Atom = new("atom", "application/atom+xml", IsExport: false);
     public static readonly ResponseFormat Rss = new("rss", "application/rss+xml", IsExport: false);
     public static readonly ResponseFormat JsonFeed = new("jsonfeed", "application/feed+json", IsExport: false);
+    public static readonly ResponseFormat Ndjson = new("ndjson", "application/x-ndjson", IsExport: true);
+    public static readonly ResponseFormat Csv = new("csv", "text/csv", IsExport: true);
 
-    public static readonly IReadOnlyList<ResponseFormat> All = [Json, Atom, Rss, JsonFeed];
+    public static readonly IReadOnlyList<ResponseFormat> All = [Json, Atom, Rss, JsonFeed, Ndjson, Csv];
 
     public static readonly IReadOnlyList<string> Names = [.. All.Select(f => f.Name)];
 

@@ -165,7 +165,7 @@ public sealed class FeedTests(SampleApiFixture fixture) : IClassFixture<SampleAp
     public async Task AnUnknownFormatIsAValidationProblemNamingIt()
     {
         await _client.AssertProblemAsync("/topics/kubernetes/articles?format=xml", HttpStatusCode.BadRequest, "One or more validation errors occurred.",
-            errors: new Dictionary<string, string[]> { ["format"] = ["'xml' is not one of: json, atom, rss, jsonfeed."] });
+            errors: new Dictionary<string, string[]> { ["format"] = ["'xml' is not one of: json, atom, rss, jsonfeed, ndjson, csv."] });
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public sealed class FeedTests(SampleApiFixture fixture) : IClassFixture<SampleAp
     }
 
     [Fact]
-    public async Task TheSwaggerDocumentListsEveryArticleListsFeedsAndTheFormatParameter()
+    public async Task TheSwaggerDocumentListsEveryArticleListsFeedsExportsAndTheFormatParameter()
     {
         var paths = (await _client.GetJsonAsync("/swagger/v1/swagger.json")).GetProperty("paths");
 
@@ -193,9 +193,9 @@ public sealed class FeedTests(SampleApiFixture fixture) : IClassFixture<SampleAp
         {
             var operation = paths.GetProperty(path).GetProperty("get");
             var content = operation.GetProperty("responses").GetProperty("200").GetProperty("content");
-            Assert.Equal(["application/json", "application/atom+xml", "application/rss+xml", "application/feed+json"], content.EnumerateObject().Select(c => c.Name));
+            Assert.Equal(["application/json", "application/atom+xml", "application/rss+xml", "application/feed+json", "application/x-ndjson", "text/csv"], content.EnumerateObject().Select(c => c.Name));
             var format = operation.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "format");
-            Assert.Equal(["json", "atom", "rss", "jsonfeed"], format.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+            Assert.Equal(["json", "atom", "rss", "jsonfeed", "ndjson", "csv"], format.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
         }
 
         Assert.Equal(["application/json"], paths.GetProperty("/articles/{id}").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content").EnumerateObject().Select(c => c.Name));
