@@ -1,6 +1,7 @@
 using ArticleApi.Changes;
 using ArticleApi.Data;
 using ArticleApi.Logging;
+using ArticleApi.Telemetry;
 
 namespace ArticleApi;
 
@@ -21,6 +22,7 @@ internal static class ArticleApiHost
         builder.Services.AddArticleDatabase(builder.Configuration);
         // The change log's retention: the importer prunes with it, the feed names it in its 410.
         builder.Services.AddOptions<ChangesOptions>().BindConfiguration(ChangesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddArticleTelemetry();
         return builder;
     }
 

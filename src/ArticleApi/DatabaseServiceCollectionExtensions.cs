@@ -40,12 +40,14 @@ internal static class DatabaseServiceCollectionExtensions
         if (postgres)
         {
             services.AddSingleton<IDatabaseSchema, PostgresSchema>();
+            services.AddSingleton<IBulkWriter, PostgresBulkWriter>();
             services.AddSingleton<IFullTextSearch, PostgresFullTextSearch>();
             services.AddSingleton<IImportLock>(new PostgresImportLock(connectionString ?? ""));
         }
         else
         {
             services.AddSingleton<IDatabaseSchema, SqliteSchema>();
+            services.AddSingleton<IBulkWriter, SqliteBulkWriter>();
             services.AddSingleton<IFullTextSearch, SqliteFullTextSearch>();
             services.AddSingleton<IImportLock>(new SqliteImportLock(connectionString ?? ""));
         }

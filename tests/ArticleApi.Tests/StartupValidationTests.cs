@@ -20,6 +20,8 @@ public sealed class StartupValidationTests
     [InlineData("ConnectionStrings:Articles", "", "ConnectionStrings:Articles is missing")]
     [InlineData("Serilog:ConsoleFormat", "Xml", "Failed to convert configuration value 'Xml' at 'Serilog:ConsoleFormat' to type 'ArticleApi.Logging.ConsoleLogFormat'.")]
     [InlineData("Serilog:ConsoleFormat", "7", "Serilog:ConsoleFormat must be Text or CompactJson.")]
+    [InlineData("Metrics:Port", "70000", "Metrics:Port must be between 0 and 65535 (0 = the service's own port).")]
+    [InlineData("Metrics:Enabled", "sometimes", "Failed to convert configuration value 'sometimes' at 'Metrics:Enabled' to type 'System.Boolean'.")]
     public async Task ABadSettingStopsTheStartWithAMessageNamingIt(string key, string value, string expected)
     {
         using var folder = new TempFolder();

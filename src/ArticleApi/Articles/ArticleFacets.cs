@@ -4,10 +4,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ArticleApi.Articles;
 
-/// <summary>Counts per value of a facet over the current filter: one GROUP BY statement per facet asked for.</summary>
+/// <summary>
+/// Counts per value of a facet over the current filter: one GROUP BY statement per facet asked for. Topic, provider,
+/// type and category: the most frequent values; published: true and false; quality and heat: ranges of ten.
+/// </summary>
 internal static class ArticleFacets
 {
     public const int TopValues = 20;
+
+    /// <summary>Width of the quality and heat ranges counted by their facets.</summary>
+    public const int BucketWidth = 10;
 
     /// <param name="everything">The per-version counts, when the filter is empty: topic and provider facets are then read from them.</param>
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>> CountAsync(
@@ -29,6 +35,11 @@ internal static class ArticleFacets
                 ("type", _) => await TopAsync(
                     filtered.Where(a => a.Type != null).GroupBy(a => a.Type!)
                         .Select(g => new FacetCount { Value = g.Key, Count = g.Count() }), cancellationToken),
+                ("category", _) => await TopAsync(
+                    filtered.Where(a => a.Category != null).GroupBy(a => a.Category!)
+                        .Select(g => new FacetCount { Value = g.Key, Count = g.Count() }), cancellationToken),
+                ("quality", _) => await BucketsAsync(filtered.Where(a => a.Quality != null).Select(a => a.Quality!.Value), cancellationToken),
+                ("heat", _) => await BucketsAsync(filtered.Where(a => a.Heat != null).Select(a => a.Heat!.Value), cancellationToken),
                 _ => await PublishedAsync(filtered, cancellationToken),
             };
         }
@@ -49,6 +60,18 @@ internal static class ArticleFacets
         var counts = await filtered.Where(a => a.Published != null).GroupBy(a => a.Published!.Value)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         return [.. counts.Select(c => new FacetValue(c.Key ? "true" : "false", c.Count)).OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Counts per range of <see cref="BucketWidth"/> (<c>0-9</c>, <c>10-19</c>, ...; heat's -1, unknown, has its own
+    /// <c>-1</c>), lowest first: the shape a histogram or a range slider wants. Integer division groups in SQL.
+    /// </summary>
+    private static async Task<IReadOnlyList<FacetValue>> BucketsAsync(IQueryable<int> values, CancellationToken cancellationToken)
+    {
+        var counts = await values.GroupBy(value => value < 0 ? -1 : value / BucketWidth)
+            .Select(g => new { Bucket = g.Key, Count = g.Count() }).OrderBy(b => b.Bucket).ToListAsync(cancellationToken);
+        return [.. counts.Select(b => new FacetValue(
+            b.Bucket < 0 ? "-1" : $"{b.Bucket * BucketWidth}-{(b.Bucket * BucketWidth) + BucketWidth - 1}", b.Count))];
     }
 
     // Member-initialised (not a positional record) so EF can order by its members in SQL.

@@ -1,6 +1,7 @@
 using ArticleApi.Data;
 using ArticleApi.Http;
 using ArticleApi.Model;
+using ArticleApi.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArticleApi.Articles;
@@ -10,7 +11,8 @@ namespace ArticleApi.Articles;
 /// rows of the page, their topics in one query, snippets in one query when searching, then the total and each facet
 /// when asked for. A fixed number of statements whatever the page size; no per-row queries.
 /// </summary>
-internal sealed class ArticleListReader(ArticleDbContext context, IFullTextSearch search, ArticleCounts counts, SearchFrequency searchFrequency)
+internal sealed class ArticleListReader(ArticleDbContext context, IFullTextSearch search, ArticleCounts counts, SearchFrequency searchFrequency,
+    SearchMetrics searchMetrics)
 {
     public async Task<ArticlePage> ReadAsync(ArticleQuery query, HttpContext httpContext, CancellationToken cancellationToken)
     {
@@ -19,6 +21,11 @@ internal sealed class ArticleListReader(ArticleDbContext context, IFullTextSearc
         // A frequent search walks the sort index and tests each article; a rare one collects its matches (SearchFrequency).
         var frequentSearch = query.Search is not null && query.Sort.Name != "relevance"
             && await searchFrequency.IsFrequentAsync(context, query.Search, cancellationToken);
+        if (query.Search is not null)
+        {
+            searchMetrics.Searched(query.Sort.Name == "relevance" ? SearchPlan.Relevance : frequentSearch ? SearchPlan.Frequent : SearchPlan.Rare);
+        }
+
         var filtered = ArticleFilters.Apply(context.Articles, query, context, search, topicSizes, frequentSearch);
         var keys = new List<PageKey>();
         foreach (var segment in ArticleKeyset.Segments(filtered, query, context, search))

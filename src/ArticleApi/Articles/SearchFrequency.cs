@@ -12,38 +12,31 @@ namespace ArticleApi.Articles;
 /// database time. The answer is remembered until the data version moves. It only ever chooses a plan, never the
 /// rows: a stale answer would cost speed, not correctness.
 /// </summary>
-internal sealed class SearchFrequency(DataVersion dataVersion, IFullTextSearch search)
+internal sealed class SearchFrequency(DataVersion dataVersion, IFullTextSearch search) : IDisposable
 {
     /// <summary>Distinct searches remembered per data version; past it, further ones are counted each time.</summary>
     public const int MaxRemembered = 4096;
 
-    private Remembered _remembered = new(-1, new(StringComparer.Ordinal));
+    private readonly PerVersion<ConcurrentDictionary<string, bool>> _answers = new(dataVersion);
 
     public async Task<bool> IsFrequentAsync(ArticleDbContext context, FullTextQuery query, CancellationToken cancellationToken)
     {
-        var version = await dataVersion.GetAsync(cancellationToken);
-        var remembered = Volatile.Read(ref _remembered);
-        if (remembered.Version != version)
-        {
-            remembered = new Remembered(version, new(StringComparer.Ordinal));
-            Volatile.Write(ref _remembered, remembered);
-        }
-
+        var answers = await _answers.GetAsync(_ => Task.FromResult(new ConcurrentDictionary<string, bool>(StringComparer.Ordinal)), cancellationToken);
         // Both engines' full-text matching ignores case, so "Kubernetes" and "kubernetes" share an answer (the key folds case).
         var key = query.Key;
-        if (remembered.Answers.TryGetValue(key, out var frequent))
+        if (answers.TryGetValue(key, out var frequent))
         {
             return frequent;
         }
 
         frequent = await search.Matches(context, query).Take(ArticleFilters.FrequentSearch + 1).CountAsync(cancellationToken) > ArticleFilters.FrequentSearch;
-        if (remembered.Answers.Count < MaxRemembered)
+        if (answers.Count < MaxRemembered)
         {
-            remembered.Answers.TryAdd(key, frequent);
+            answers.TryAdd(key, frequent);
         }
 
         return frequent;
     }
 
-    private sealed record Remembered(long Version, ConcurrentDictionary<string, bool> Answers);
+    public void Dispose() => _answers.Dispose();
 }

@@ -12,13 +12,11 @@ namespace ArticleApi.Data;
 /// </summary>
 internal sealed class ArticleCounts(IDbContextFactory<ArticleDbContext> contextFactory, DataVersion dataVersion) : IDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private Snapshot? _snapshot;
-    private PublishedSplit? _published;
-    private PublishedSplit? _unpublished;
+    private readonly PerVersion<Snapshot> _snapshot = new(dataVersion);
+    private readonly PerVersion<IReadOnlyDictionary<int, int>> _published = new(dataVersion);
+    private readonly PerVersion<IReadOnlyDictionary<int, int>> _unpublished = new(dataVersion);
 
-    internal sealed record Snapshot(
-        long Version, IReadOnlyDictionary<int, int> Topics, IReadOnlyDictionary<string, int> TopicIds, IReadOnlyDictionary<string, int> Providers)
+    internal sealed record Snapshot(IReadOnlyDictionary<int, int> Topics, IReadOnlyDictionary<string, int> TopicIds, IReadOnlyDictionary<string, int> Providers)
     {
         /// <summary>How many articles name the topic.</summary>
         public int Topic(int id) => Topics.GetValueOrDefault(id);
@@ -26,76 +24,30 @@ internal sealed class ArticleCounts(IDbContextFactory<ArticleDbContext> contextF
         public int Provider(string domain) => Providers.GetValueOrDefault(domain);
     }
 
-    private sealed record PublishedSplit(long Version, IReadOnlyDictionary<int, int> Topics);
-
-    public async Task<Snapshot> GetAsync(CancellationToken cancellationToken)
-    {
-        var version = await dataVersion.GetAsync(cancellationToken);
-        if (_snapshot is { } current && current.Version == version)
-        {
-            return current;
-        }
-
-        // One computation per version, however many requests arrive meanwhile.
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_snapshot is not { } fresh || fresh.Version != version)
-            {
-                _snapshot = fresh = await ComputeAsync(version, cancellationToken);
-            }
-
-            return fresh;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<Snapshot> GetAsync(CancellationToken cancellationToken) => _snapshot.GetAsync(ComputeAsync, cancellationToken);
 
     /// <summary>Articles per topic whose <c>published</c> is <paramref name="published"/> (articles without the key count in neither).</summary>
-    public async Task<IReadOnlyDictionary<int, int>> TopicsByPublishedAsync(bool published, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<int, int>> TopicsByPublishedAsync(bool published, CancellationToken cancellationToken) =>
+        (published ? _published : _unpublished).GetAsync(async token =>
+        {
+            await using var context = await contextFactory.CreateDbContextAsync(token);
+            // A semi-join from the topic links to the keys of the published index: index pages, not article rows.
+            var keys = context.Articles.Where(a => a.Published == published).Select(a => a.Key);
+            return await context.ArticleTopics
+                .Where(t => keys.Contains(t.ArticleKey))
+                .GroupBy(t => t.TopicId)
+                .Select(g => new { TopicId = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(r => r.TopicId, r => r.Count, token);
+        }, cancellationToken);
+
+    public void Dispose()
     {
-        var version = await dataVersion.GetAsync(cancellationToken);
-        if ((published ? _published : _unpublished) is { } current && current.Version == version)
-        {
-            return current.Topics;
-        }
-
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if ((published ? _published : _unpublished) is not { } fresh || fresh.Version != version)
-            {
-                await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-                // A semi-join from the topic links to the keys of the published index: index pages, not article rows.
-                var keys = context.Articles.Where(a => a.Published == published).Select(a => a.Key);
-                fresh = new PublishedSplit(version, await context.ArticleTopics
-                    .Where(t => keys.Contains(t.ArticleKey))
-                    .GroupBy(t => t.TopicId)
-                    .Select(g => new { TopicId = g.Key, Count = g.Count() })
-                    .ToDictionaryAsync(r => r.TopicId, r => r.Count, cancellationToken));
-                if (published)
-                {
-                    _published = fresh;
-                }
-                else
-                {
-                    _unpublished = fresh;
-                }
-            }
-
-            return fresh.Topics;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        _snapshot.Dispose();
+        _published.Dispose();
+        _unpublished.Dispose();
     }
 
-    public void Dispose() => _gate.Dispose();
-
-    private async Task<Snapshot> ComputeAsync(long version, CancellationToken cancellationToken)
+    private async Task<Snapshot> ComputeAsync(CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var topics = await context.ArticleTopics
@@ -107,6 +59,6 @@ internal sealed class ArticleCounts(IDbContextFactory<ArticleDbContext> contextF
             .Select(g => new { Domain = g.Key, Count = g.Count() })
             .ToDictionaryAsync(r => r.Domain, r => r.Count, StringComparer.Ordinal, cancellationToken);
         var topicIds = await context.Topics.ToDictionaryAsync(t => t.Slug, t => t.Id, StringComparer.Ordinal, cancellationToken);
-        return new Snapshot(version, topics, topicIds, providers);
+        return new Snapshot(topics, topicIds, providers);
     }
 }

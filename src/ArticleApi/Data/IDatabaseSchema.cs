@@ -23,15 +23,6 @@ internal interface IDatabaseSchema
     /// <summary>Applies pending migrations.</summary>
     Task EnsureAsync(ArticleDbContext context, CancellationToken cancellationToken);
 
-    /// <summary>Settings for the importer's writing connection, held for one pass.</summary>
-    Task PrepareBulkWriteAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken);
-
-    /// <summary>Undoes <see cref="PrepareBulkWriteAsync"/> before the connection goes back to the pool.</summary>
-    Task EndBulkWriteAsync(System.Data.Common.DbConnection connection);
-
-    /// <summary>How the importer's rows for <paramref name="table"/> reach it on this engine's writing connection.</summary>
-    ITableInsert CreateInsert(System.Data.Common.DbConnection connection, string table, IReadOnlyList<string> columns);
-
     /// <summary>Lets go of pooled connections when the service stops.</summary>
     void ReleaseConnections();
 }

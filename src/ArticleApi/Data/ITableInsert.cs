@@ -4,7 +4,7 @@ namespace ArticleApi.Data;
 
 /// <summary>
 /// Rows going into one table during an import batch. How they travel is the engine's business (see
-/// <see cref="IDatabaseSchema.CreateInsert"/>): a prepared statement per row where a row costs no round trip (SQLite, in
+/// <see cref="IBulkWriter.CreateInsert"/>): a prepared statement per row where a row costs no round trip (SQLite, in
 /// process), a buffered bulk copy where every statement would be one (PostgreSQL). Either way the rows are in the table,
 /// inside the batch's transaction, once <see cref="FlushAsync"/> has returned.
 /// </summary>

@@ -9,23 +9,12 @@ namespace ArticleApi.Health;
 /// replica, and on PostgreSQL <c>count(*)</c> reads the whole table (1,000,000 articles: over 2 GB); the schema query
 /// still reaches the database on every probe.
 /// </summary>
-internal sealed class ArticleTotal(DataVersion dataVersion)
+internal sealed class ArticleTotal(DataVersion dataVersion) : IDisposable
 {
-    // A reference, so concurrent probes read a whole pair, never half of one.
-    private Counted? _last;
+    private readonly PerVersion<long> _count = new(dataVersion);
 
-    public async Task<long> GetAsync(ArticleDbContext db, CancellationToken cancellationToken)
-    {
-        var version = await dataVersion.GetAsync(cancellationToken);
-        if (_last is { } last && last.Version == version)
-        {
-            return last.Count;
-        }
+    public Task<long> GetAsync(ArticleDbContext db, CancellationToken cancellationToken) =>
+        _count.GetAsync(db.Articles.LongCountAsync, cancellationToken);
 
-        var count = await db.Articles.LongCountAsync(cancellationToken);
-        _last = new Counted(version, count);
-        return count;
-    }
-
-    private sealed record Counted(long Version, long Count);
+    public void Dispose() => _count.Dispose();
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArticleApi.Telemetry;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace ArticleApi.Http;
@@ -8,7 +9,7 @@ namespace ArticleApi.Http;
 /// data it was computed from is unchanged, so the cache never serves stale data and needs no eviction on import
 /// (entries of old versions simply stop being asked for and age out). Errors are not cached.
 /// </summary>
-internal sealed class DataVersionCachePolicy(Data.DataVersion dataVersion) : IOutputCachePolicy
+internal sealed class DataVersionCachePolicy(Data.DataVersion dataVersion, ResponseCacheMetrics metrics) : IOutputCachePolicy
 {
     public const string Name = "data-version";
 
@@ -33,10 +34,15 @@ internal sealed class DataVersionCachePolicy(Data.DataVersion dataVersion) : IOu
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
     }
 
-    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        metrics.ServedFromCache();
+        return ValueTask.CompletedTask;
+    }
 
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
+        metrics.Computed();
         if (context.HttpContext.Response.StatusCode != StatusCodes.Status200OK)
         {
             context.AllowCacheStorage = false;

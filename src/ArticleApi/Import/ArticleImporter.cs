@@ -5,6 +5,7 @@ using ArticleApi.Import.Reading;
 using ArticleApi.Import.Reading.FrontMatter;
 using ArticleApi.Import.Writing;
 using ArticleApi.Model;
+using ArticleApi.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -16,16 +17,18 @@ namespace ArticleApi.Import;
 /// </summary>
 internal sealed partial class ArticleImporter(
     IDbContextFactory<ArticleDbContext> contextFactory,
-    IDatabaseSchema schema,
+    IBulkWriter bulk,
     IOptions<ImportOptions> options,
     IOptions<ChangesOptions> changes,
     TimeProvider time,
+    ImportTelemetry telemetry,
     ILogger<ArticleImporter> logger)
 {
     /// <summary>Runs a pass over <paramref name="sourceDirectory"/> (the configured folder when null).</summary>
     /// <param name="progress">Receives (files handled, files in all) as the pass goes.</param>
     public async Task<ImportReport> RunAsync(string? sourceDirectory = null, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
     {
+        using var pass = telemetry.StartPass();
         var settings = options.Value;
         var source = Path.GetFullPath(sourceDirectory ?? settings.SourceDirectory);
         var startedAt = time.GetUtcNow();
@@ -50,13 +53,16 @@ internal sealed partial class ArticleImporter(
                 await ChangeReader.PruneAsync(context, time.GetUtcNow() - changes.Value.Retention, CancellationToken.None);
             }
 
+            pass.Completed(report);
             var failedPaths = report.Failures.Select(failure => failure.Path).ToList();
-            LogPassFinished(passId, report.Seen, report.Added, report.Updated, report.Renamed, report.Unchanged, report.Deleted,
-                report.Skipped.Count, report.Failures.Count, report.Duration.TotalMilliseconds, failedPaths);
+            var counts = report.Counts;
+            LogPassFinished(passId, counts.Seen, counts.Added, counts.Updated, counts.Renamed, counts.Unchanged, counts.Deleted,
+                counts.Skipped, counts.Failed, report.Duration.TotalMilliseconds, failedPaths);
             return report;
         }
         catch (Exception exception)
         {
+            pass.Failed(exception);
             var outcome = exception is OperationCanceledException ? "cancelled" : "failed: " + exception.Message;
             await ImportRunLog.AbandonAsync(contextFactory, passId, time.GetUtcNow(), outcome);
             throw;
@@ -105,7 +111,7 @@ internal sealed partial class ArticleImporter(
 
         // What sits in a folder that could not be listed is not gone: it stays as it was.
         var gone = new VanishedArticles(stored.Values.Where(row => !onDisk.Contains(row.SourcePath) && !scan.IsUnderUnreadableFolder(row.SourcePath)));
-        await using var writer = await ArticleWriter.OpenAsync(contextFactory, schema, passId, settings.BatchSize, cancellationToken);
+        await using var writer = await ArticleWriter.OpenAsync(contextFactory, bulk, passId, settings.BatchSize, cancellationToken);
 
         // Only when two paths slug alike can a new file take the id of a vanished one: that row must go first.
         var newIds = candidates.Where(c => c.Existing is null).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
@@ -158,7 +164,7 @@ internal sealed partial class ArticleImporter(
 
         await producer;
         tally.Deleted += await writer.DeleteAsync([.. gone.TakeAll(_ => true).Concat(toDelete)], cancellationToken);
-        if (tally.Changed)
+        if (tally.Counts(files.Count).Changed)
         {
             await writer.RemoveOrphansAsync(cancellationToken);
         }
@@ -169,12 +175,7 @@ internal sealed partial class ArticleImporter(
             SourceDirectory = source,
             StartedAt = startedAt,
             FinishedAt = time.GetUtcNow(),
-            Seen = files.Count,
-            Added = tally.Added,
-            Updated = tally.Updated,
-            Renamed = tally.Renamed,
-            Unchanged = tally.Unchanged,
-            Deleted = tally.Deleted,
+            Counts = tally.Counts(files.Count),
             Skipped = tally.Skipped,
             Failures = tally.Failures,
         };

@@ -37,10 +37,7 @@ internal static class ImportEndpoints
         var details = JsonSerializer.Deserialize<ImportRunDetails>(run.Details, ImportRunDetails.JsonOptions);
         // The server's own paths stay on the server: the folder by its name, file paths relative to it (as stored).
         var folder = Path.GetFileName(run.SourceDirectory.TrimEnd('/', '\\'));
-        return TypedResults.Ok(new ImportStatusResponse(
-            run.Id, folder, run.StartedAt, run.FinishedAt, run.FinishedAt is null, run.Outcome.Replace(run.SourceDirectory, folder, StringComparison.Ordinal),
-            run.Seen, run.Added, run.Updated, run.Renamed, run.Unchanged, run.Deleted, run.Skipped, run.Failed,
-            run.FinishedAt is { } finished ? (finished - run.StartedAt).TotalMilliseconds : null,
+        return TypedResults.Ok(ImportStatusResponse.From(run, folder, run.Outcome.Replace(run.SourceDirectory, folder, StringComparison.Ordinal),
             details?.Skipped ?? [], details?.Failures ?? []));
     }
 

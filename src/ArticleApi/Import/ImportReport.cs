@@ -17,23 +17,11 @@ internal sealed record ImportReport
 
     public DateTimeOffset? FinishedAt { get; init; }
 
-    public int Seen { get; init; }
-
-    public int Added { get; init; }
-
-    public int Updated { get; init; }
-
-    public int Renamed { get; init; }
-
-    public int Unchanged { get; init; }
-
-    public int Deleted { get; init; }
+    public PassCounts Counts { get; init; } = PassCounts.None;
 
     public IReadOnlyList<SkippedFile> Skipped { get; init; } = [];
 
     public IReadOnlyList<FailedFile> Failures { get; init; } = [];
 
     public TimeSpan Duration => (FinishedAt ?? StartedAt) - StartedAt;
-
-    public bool Changed => Added + Updated + Renamed + Deleted > 0;
 }

@@ -6,7 +6,8 @@ internal static class ImportReportPrinter
     public static void Print(ImportReport report, TextWriter output)
     {
         output.WriteLine($"Import of {report.SourceDirectory} in {report.Duration.TotalMilliseconds:F0} ms");
-        output.WriteLine($"  seen {report.Seen}, added {report.Added}, updated {report.Updated}, renamed {report.Renamed}, unchanged {report.Unchanged}, deleted {report.Deleted}, skipped {report.Skipped.Count}, failed {report.Failures.Count}");
+        var counts = report.Counts;
+        output.WriteLine($"  seen {counts.Seen}, added {counts.Added}, updated {counts.Updated}, renamed {counts.Renamed}, unchanged {counts.Unchanged}, deleted {counts.Deleted}, skipped {counts.Skipped}, failed {counts.Failed}");
         foreach (var skipped in report.Skipped)
         {
             output.WriteLine($"  skipped {skipped.Path}: {skipped.Reason}");

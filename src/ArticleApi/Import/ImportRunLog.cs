@@ -23,16 +23,16 @@ internal static class ImportRunLog
         var details = JsonSerializer.Serialize(new ImportRunDetails(report.Skipped, report.Failures), ImportRunDetails.JsonOptions);
         await context.ImportRuns.Where(r => r.Id == report.PassId).ExecuteUpdateAsync(set => set
             .SetProperty(r => r.FinishedAt, report.FinishedAt)
-            .SetProperty(r => r.Seen, report.Seen)
-            .SetProperty(r => r.Added, report.Added)
-            .SetProperty(r => r.Updated, report.Updated)
-            .SetProperty(r => r.Renamed, report.Renamed)
-            .SetProperty(r => r.Unchanged, report.Unchanged)
-            .SetProperty(r => r.Deleted, report.Deleted)
-            .SetProperty(r => r.Skipped, report.Skipped.Count)
-            .SetProperty(r => r.Failed, report.Failures.Count)
+            .SetProperty(r => r.Seen, report.Counts.Seen)
+            .SetProperty(r => r.Added, report.Counts.Added)
+            .SetProperty(r => r.Updated, report.Counts.Updated)
+            .SetProperty(r => r.Renamed, report.Counts.Renamed)
+            .SetProperty(r => r.Unchanged, report.Counts.Unchanged)
+            .SetProperty(r => r.Deleted, report.Counts.Deleted)
+            .SetProperty(r => r.Skipped, report.Counts.Skipped)
+            .SetProperty(r => r.Failed, report.Counts.Failed)
             .SetProperty(r => r.Outcome, "completed")
-            .SetProperty(r => r.Changed, report.Changed)
+            .SetProperty(r => r.Changed, report.Counts.Changed)
             .SetProperty(r => r.Details, details), cancellationToken);
     }
 

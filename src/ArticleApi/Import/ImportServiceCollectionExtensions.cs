@@ -5,6 +5,7 @@ internal static class ImportServiceCollectionExtensions
     public static IServiceCollection AddArticleImport(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ImportTelemetry>();
         services.AddSingleton<ArticleImporter>();
         services.AddSingleton<ImportCoordinator>();
         // Read leniently here: a bad value must reach start-up validation, which names the key, not crash the builder.

@@ -18,4 +18,15 @@ internal sealed record ImportStatusResponse(
     int FailedCount,
     double? DurationMs,
     IReadOnlyList<SkippedFile> Skipped,
-    IReadOnlyList<FailedFile> Failures);
+    IReadOnlyList<FailedFile> Failures)
+{
+    /// <summary>The status of a stored pass, its counts flattened as the contract has them.</summary>
+    public static ImportStatusResponse From(
+        ArticleApi.Model.ImportRun run, string folder, string outcome, IReadOnlyList<SkippedFile> skipped, IReadOnlyList<FailedFile> failures)
+    {
+        var counts = PassCounts.Of(run);
+        return new(run.Id, folder, run.StartedAt, run.FinishedAt, run.FinishedAt is null, outcome,
+            counts.Seen, counts.Added, counts.Updated, counts.Renamed, counts.Unchanged, counts.Deleted, counts.Skipped, counts.Failed,
+            run.FinishedAt is { } finished ? (finished - run.StartedAt).TotalMilliseconds : null, skipped, failures);
+    }
+}

@@ -1,6 +1,6 @@
 namespace ArticleApi.Import;
 
-/// <summary>The counts and lists one pass builds up as it goes.</summary>
+/// <summary>The counts and lists one pass builds up as it goes; <see cref="Counts"/> is what it amounts to.</summary>
 internal sealed class PassTally
 {
     public int Added { get; set; }
@@ -17,5 +17,5 @@ internal sealed class PassTally
 
     public List<FailedFile> Failures { get; } = [];
 
-    public bool Changed => Added + Updated + Renamed + Deleted > 0;
+    public PassCounts Counts(int seen) => new(seen, Added, Updated, Renamed, Unchanged, Deleted, Skipped.Count, Failures.Count);
 }

@@ -148,6 +148,29 @@ public sealed class ArticleListTests(SampleApiFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task CategoryAndRangesOfQualityAndHeatAreCountedWithinTheFilter()
+    {
+        var body = await _client.GetJsonAsync("/articles?minQuality=20&facets=category,quality,heat&limit=1");
+        var rows = Rows.Where(r => r.Quality >= 20).ToList();
+
+        var facets = body.GetProperty("facets");
+        Assert.Equal(
+            [.. rows.Select(r => r.Category).OfType<string>().GroupBy(c => c).Select(g => (g.Key, g.Count()))
+                .OrderByDescending(c => c.Item2).ThenBy(c => c.Key, StringComparer.Ordinal)],
+            Actual(facets, "category"));
+        Assert.Equal(Ranges(rows.Select(r => r.Quality)), Actual(facets, "quality"));
+        Assert.Equal(Ranges(rows.Select(r => r.Heat)), Actual(facets, "heat"));
+        Assert.NotEmpty(Actual(facets, "heat"));
+
+        static List<(string, int)> Ranges(IEnumerable<int?> values) =>
+            [.. values.OfType<int>().GroupBy(v => v < 0 ? -1 : v / 10).OrderBy(g => g.Key)
+                .Select(g => (g.Key < 0 ? "-1" : $"{g.Key * 10}-{(g.Key * 10) + 9}", g.Count()))];
+
+        static List<(string, int)> Actual(System.Text.Json.JsonElement facets, string name) =>
+            [.. facets.GetProperty(name).EnumerateArray().Select(f => (f.GetProperty("value").GetString()!, f.GetProperty("count").GetInt32()))];
+    }
+
+    [Fact]
     public async Task TheLastPageHasNoNextAndNoLinkHeader()
     {
         using var response = await _client.GetAsync("/articles?limit=100");

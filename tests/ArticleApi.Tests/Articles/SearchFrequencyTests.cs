@@ -27,7 +27,7 @@ public sealed class SearchFrequencyTests
         var file = Path.Combine(factory.SourceDirectory, "news", "2026-05-20-serverless-containers-finally-get-fast-cold-starts.md");
         await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("quality: 70", "quality: 71", StringComparison.Ordinal));
         File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(1));
-        Assert.Equal(1, (await factory.ImportAsync()).Updated);
+        Assert.Equal(1, (await factory.ImportAsync()).Counts.Updated);
         host.Services.GetRequiredService<ArticleApi.Data.DataVersion>().Invalidate();
         var afterImport = await CountsAsync(client, counter, "/articles?q=kubernetes&limit=2");
 

@@ -19,8 +19,8 @@ public sealed class CorpusImportTests(CorpusImportTests.CorpusFixture corpus) : 
         Skip.IfNot(Directory.Exists(TestPaths.Corpus), Absent);
         var report = corpus.Report!;
 
-        Assert.Equal(1155, report.Seen);
-        Assert.Equal(1148, report.Added);
+        Assert.Equal(1155, report.Counts.Seen);
+        Assert.Equal(1148, report.Counts.Added);
         Assert.Empty(report.Failures);
         Assert.Equal(
             [
@@ -68,7 +68,7 @@ public sealed class CorpusImportTests(CorpusImportTests.CorpusFixture corpus) : 
 
         var again = await corpus.ImportAsync();
 
-        Assert.Equal((1155, 0, 0, 1148, 0), (again.Seen, again.Added, again.Updated, again.Unchanged, again.Deleted));
+        Assert.Equal((1155, 0, 0, 1148, 0), (again.Counts.Seen, again.Counts.Added, again.Counts.Updated, again.Counts.Unchanged, again.Counts.Deleted));
     }
 
     public sealed class CorpusFixture() : ArticleApiFactory(TestPaths.Corpus), IAsyncLifetime

@@ -52,7 +52,7 @@ public sealed class HttpBehaviourTests
         var afterChange = await ETagAsync(client, "/articles?limit=2");
 
         Assert.Equal(before, afterUnchanged);
-        Assert.Equal(1, report.Updated);
+        Assert.Equal(1, report.Counts.Updated);
         Assert.NotEqual(before, afterChange);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/articles?limit=2");
         request.Headers.IfNoneMatch.Add(before);

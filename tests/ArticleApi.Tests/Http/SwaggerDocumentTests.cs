@@ -37,7 +37,7 @@ public sealed class SwaggerDocumentTests(SampleApiFixture fixture) : IClassFixtu
         Assert.Equal("ListArticles", list.GetProperty("operationId").GetString());
         Assert.Equal(["-publishedDateTime", "publishedDateTime", "-quality", "quality", "-heat", "heat", "relevance"], Values(parameters["sort"].GetProperty("schema")));
         Assert.Equal(["any", "all"], Values(parameters["topicMatch"].GetProperty("schema")));
-        Assert.Equal(["topic", "provider", "published", "type"], Values(parameters["facets"].GetProperty("schema").GetProperty("items")));
+        Assert.Equal(["topic", "provider", "published", "type", "category", "quality", "heat"], Values(parameters["facets"].GetProperty("schema").GetProperty("items")));
         Assert.True(list.GetProperty("responses").GetProperty("400").GetProperty("content").TryGetProperty("application/problem+json", out _));
         Assert.True(document.GetProperty("paths").GetProperty("/articles/{id}").GetProperty("get").GetProperty("responses").GetProperty("404")
             .GetProperty("content").TryGetProperty("application/problem+json", out _));

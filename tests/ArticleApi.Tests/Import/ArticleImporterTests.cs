@@ -34,7 +34,7 @@ public sealed class ArticleImporterTests : IDisposable
     }
 
     private static (int Seen, int Added, int Updated, int Renamed, int Unchanged, int Deleted, int Skipped, int Failed) Counts(ImportReport report) =>
-        (report.Seen, report.Added, report.Updated, report.Renamed, report.Unchanged, report.Deleted, report.Skipped.Count, report.Failures.Count);
+        (report.Counts.Seen, report.Counts.Added, report.Counts.Updated, report.Counts.Renamed, report.Counts.Unchanged, report.Counts.Deleted, report.Skipped.Count, report.Failures.Count);
 
     [Fact]
     public async Task FirstImportAddsEveryItem()
@@ -59,7 +59,7 @@ public sealed class ArticleImporterTests : IDisposable
         var report = await _factory.ImportAsync();
 
         Assert.Equal((1, 0, 0, 0, 1, 0, 0, 0), Counts(report));
-        Assert.False(report.Changed);
+        Assert.False(report.Counts.Changed);
         Assert.Equal(before, await ArticlesAsync());
     }
 
@@ -168,7 +168,7 @@ public sealed class ArticleImporterTests : IDisposable
         var report = await _factory.ImportAsync();
 
         Assert.Equal(new SkippedFile("a.md", "no front matter: the first line is not ---"), Assert.Single(report.Skipped));
-        Assert.Equal(1, report.Deleted);
+        Assert.Equal(1, report.Counts.Deleted);
         Assert.Empty(await ArticlesAsync());
     }
 
@@ -283,8 +283,8 @@ public sealed class ArticleImporterTests : IDisposable
 
         var report = await factory.ImportAsync();
 
-        Assert.Equal(1, report.Seen);
-        Assert.Equal(1, report.Added);
+        Assert.Equal(1, report.Counts.Seen);
+        Assert.Equal(1, report.Counts.Added);
     }
 
     /// <summary>Cancels once <paramref name="count"/> files have been handled: a pass stopped part way.</summary>

@@ -47,8 +47,7 @@ public sealed class ImportCommandTests : IDisposable
             SourceDirectory = "/articles",
             StartedAt = DateTimeOffset.UnixEpoch,
             FinishedAt = DateTimeOffset.UnixEpoch.AddMilliseconds(1234),
-            Seen = 4,
-            Added = 2,
+            Counts = new PassCounts(Seen: 4, Added: 2, Updated: 0, Renamed: 0, Unchanged: 0, Deleted: 0, Skipped: 1, Failed: 1),
             Skipped = [new SkippedFile("README.md", "no front matter: the first line is not ---")],
             Failures = [new FailedFile("bad.md", 4, 3, "invalid YAML: oops")],
         };

@@ -27,8 +27,8 @@ public sealed class ImportSafetyTests : IDisposable
         var second = await factory.ImportAsync();
 
         Assert.Empty(first.Failures);
-        Assert.Equal(3, first.Added);
-        Assert.Equal(3, second.Unchanged);
+        Assert.Equal(3, first.Counts.Added);
+        Assert.Equal(3, second.Counts.Unchanged);
         Assert.Equal(3, (await IdsAsync(factory)).Distinct().Count());
     }
 

@@ -19,14 +19,14 @@ public sealed class ImportWorkerTests
         coordinator.PassCompleted += passes.Add;
         _ = factory.Server;
 
-        var first = await TakeAsync(passes, report => report.Added > 0 || report.Unchanged > 0);
-        Assert.Equal(35, first.Added + first.Unchanged);
+        var first = await TakeAsync(passes, report => report.Counts.Added > 0 || report.Counts.Unchanged > 0);
+        Assert.Equal(35, first.Counts.Added + first.Counts.Unchanged);
         Assert.True(coordinator.FirstPassDone);
 
         File.WriteAllText(Path.Combine(factory.SourceDirectory, "news", "2026-12-01-new.md"), "---\ntitle: \"Just in\"\n---\n");
-        var second = await TakeAsync(passes, report => report.Added == 1);
+        var second = await TakeAsync(passes, report => report.Counts.Added == 1);
 
-        Assert.Equal(36, second.Added + second.Unchanged);
+        Assert.Equal(36, second.Counts.Added + second.Counts.Unchanged);
     }
 
     private static Task<ImportReport> TakeAsync(System.Collections.Concurrent.BlockingCollection<ImportReport> passes, Func<ImportReport, bool> wanted) =>

@@ -84,14 +84,5 @@ internal sealed class PostgresSchema : IDatabaseSchema
         }
     }
 
-    /// <summary>The server's own settings serve bulk writes well; nothing to change per connection.</summary>
-    public Task PrepareBulkWriteAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task EndBulkWriteAsync(System.Data.Common.DbConnection connection) => Task.CompletedTask;
-
-    /// <summary>A buffered binary COPY per table and batch: one round trip instead of one per row.</summary>
-    public ITableInsert CreateInsert(System.Data.Common.DbConnection connection, string table, IReadOnlyList<string> columns) =>
-        new PostgresCopyInsert((NpgsqlConnection)connection, table, columns);
-
     public void ReleaseConnections() => NpgsqlConnection.ClearAllPools();
 }

@@ -26,20 +26,15 @@ internal sealed class ArticleStatements : IAsyncDisposable
     /// <summary>The inserts in foreign-key order: a table's rows are flushed after the rows they refer to.</summary>
     private readonly ITableInsert[] _inserts;
 
-    public ArticleStatements(DbConnection connection, IDatabaseSchema schema)
+    public ArticleStatements(DbConnection connection, IBulkWriter schema)
     {
-        _topic = schema.CreateInsert(connection, "Topics", ["Id", "Slug", "Name"]);
-        _article = schema.CreateInsert(connection, "Articles", [
-            "Key", "Id", "SourcePath", "ContentHash", "FileLength", "FileModifiedAt", "ImportedAt", "Title", "Excerpt",
-            "PublishedDateTime", "WebUrl", "OriginalUrl", "AmpWebUrl", "CdnAmpWebUrl", "Link", "Type", "Category", "Quality",
-            "Heat", "Published", "ProviderDomain", "ProviderName", "ProviderExtra", "Secured", "Body", "Extra"]);
-        _articleImage = Image(connection, schema, "ArticleImages");
-        _providerImage = Image(connection, schema, "ArticleProviderImages");
-        _articleTopic = schema.CreateInsert(connection, "ArticleTopics", ["ArticleKey", "TopicId", "Position", "NameAsWritten"]);
-        _related = schema.CreateInsert(connection, "RelatedLinks", [
-            "Id", "ArticleKey", "Position", "Title", "Excerpt", "PublishedDateTime", "WebUrl", "AmpWebUrl", "CdnAmpWebUrl",
-            "Type", "Quality", "ProviderName", "ProviderDomain", "Extra"]);
-        _relatedImage = Image(connection, schema, "RelatedLinkImages");
+        _topic = schema.CreateInsert(connection, WriteColumns.TopicsTable, WriteColumns.Topics);
+        _article = schema.CreateInsert(connection, WriteColumns.ArticlesTable, WriteColumns.Articles);
+        _articleImage = schema.CreateInsert(connection, WriteColumns.ArticleImagesTable, WriteColumns.Images);
+        _providerImage = schema.CreateInsert(connection, WriteColumns.ProviderImagesTable, WriteColumns.Images);
+        _articleTopic = schema.CreateInsert(connection, WriteColumns.ArticleTopicsTable, WriteColumns.ArticleTopics);
+        _related = schema.CreateInsert(connection, WriteColumns.RelatedLinksTable, WriteColumns.RelatedLinks);
+        _relatedImage = schema.CreateInsert(connection, WriteColumns.RelatedLinkImagesTable, WriteColumns.Images);
         _inserts = [_topic, _article, _articleImage, _providerImage, _articleTopic, _related, _relatedImage];
         _provider = Command(connection, """
             INSERT INTO "Providers" ("Domain", "Name", "LogoUrl", "LogoWidth", "LogoHeight") VALUES (@p0, @p1, @p2, @p3, @p4)
@@ -104,18 +99,14 @@ internal sealed class ArticleStatements : IAsyncDisposable
         await _restat.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The provider row takes the name and first logo of the last file that names it; unchanged rows are not written.</summary>
+    /// <summary>The provider row after this file (<see cref="SharedRows.ProviderAfter"/>); unchanged rows are not written.</summary>
     private async Task UpsertProviderAsync(Article article, WriteLookups lookups, CancellationToken cancellationToken)
     {
         var domain = article.ProviderDomain!;
-        lookups.Providers.TryGetValue(domain, out var current);
+        var current = lookups.Providers.GetValueOrDefault(domain);
         var logo = article.ProviderImages.FirstOrDefault();
-        var next = (
-            Name: string.IsNullOrWhiteSpace(article.ProviderName) ? current.Name ?? domain : article.ProviderName,
-            LogoUrl: logo?.Url ?? current.LogoUrl,
-            LogoWidth: logo is null ? current.LogoWidth : logo.Width,
-            LogoHeight: logo is null ? current.LogoHeight : logo.Height);
-        if (lookups.Providers.ContainsKey(domain) && next == current)
+        var next = SharedRows.ProviderAfter(current, domain, article.ProviderName, logo?.Url, logo?.Width, logo?.Height);
+        if (next == current)
         {
             return;
         }
@@ -150,8 +141,8 @@ internal sealed class ArticleStatements : IAsyncDisposable
                 lookups.TopicNames[topicId] = name;
             }
 
-            var canonical = lookups.TopicNames.GetValueOrDefault(topicId);
-            await _articleTopic.AddAsync(cancellationToken, key, topicId, position++, name == canonical ? null : name);
+            // A topic keeps the first name written for its slug (lookups.TopicNames); links keep a different spelling.
+            await _articleTopic.AddAsync(cancellationToken, key, topicId, position++, SharedRows.TopicNameAsWritten(name, lookups.TopicNames[topicId]));
         }
     }
 
@@ -163,9 +154,6 @@ internal sealed class ArticleStatements : IAsyncDisposable
                 ownerKey, image.Position, image.Url, image.Width, image.Height, image.Title, image.IsCached, image.Extra);
         }
     }
-
-    private static ITableInsert Image(DbConnection connection, IDatabaseSchema schema, string table) =>
-        schema.CreateInsert(connection, table, ["OwnerKey", "Position", "Url", "Width", "Height", "Title", "IsCached", "Extra"]);
 
     private static DbCommand Command(DbConnection connection, string sql, int parameters)
     {

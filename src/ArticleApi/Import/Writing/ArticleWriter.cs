@@ -8,7 +8,7 @@ namespace ArticleApi.Import.Writing;
 
 /// <summary>
 /// Writes a pass's decisions on one connection held for the pass, rows travelling the engine's fastest way
-/// (<see cref="IDatabaseSchema.CreateInsert"/>). Each batch is one transaction, so a crash or a cancellation leaves
+/// (<see cref="IBulkWriter.CreateInsert"/>). Each batch is one transaction, so a crash or a cancellation leaves
 /// the database as it was before or after a batch, never with half an article; readers are not blocked. Keys are handed out here (one importer writes at a time), so children
 /// need no round trip.
 /// </summary>
@@ -20,27 +20,27 @@ internal sealed class ArticleWriter : IAsyncDisposable
     private readonly ArticleStatements _statements;
     private readonly int _batchSize;
     private readonly long _passId;
-    private readonly IDatabaseSchema _schema;
+    private readonly IBulkWriter _bulk;
 
-    private ArticleWriter(ArticleDbContext context, IDatabaseSchema schema, WriteLookups lookups, int batchSize, long passId)
+    private ArticleWriter(ArticleDbContext context, IBulkWriter bulk, WriteLookups lookups, int batchSize, long passId)
     {
-        _schema = schema;
+        _bulk = bulk;
         _passId = passId;
         _context = context;
         _connection = context.Database.GetDbConnection();
         _lookups = lookups;
-        _statements = new ArticleStatements(_connection, schema);
+        _statements = new ArticleStatements(_connection, bulk);
         _batchSize = batchSize;
     }
 
     public static async Task<ArticleWriter> OpenAsync(
-        IDbContextFactory<ArticleDbContext> contextFactory, IDatabaseSchema schema, long passId, int batchSize, CancellationToken cancellationToken)
+        IDbContextFactory<ArticleDbContext> contextFactory, IBulkWriter bulk, long passId, int batchSize, CancellationToken cancellationToken)
     {
         var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         await context.Database.OpenConnectionAsync(cancellationToken);
-        await schema.PrepareBulkWriteAsync(context.Database.GetDbConnection(), cancellationToken);
+        await bulk.PrepareAsync(context.Database.GetDbConnection(), cancellationToken);
         var lookups = await WriteLookups.LoadAsync(context.Database.GetDbConnection(), cancellationToken);
-        return new ArticleWriter(context, schema, lookups, batchSize, passId);
+        return new ArticleWriter(context, bulk, lookups, batchSize, passId);
     }
 
     /// <summary>Writes one batch in one transaction and says how many articles it added, updated and renamed.</summary>
@@ -108,7 +108,7 @@ internal sealed class ArticleWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _statements.DisposeAsync();
-        await _schema.EndBulkWriteAsync(_connection);
+        await _bulk.EndAsync(_connection);
         await _context.DisposeAsync();
     }
 

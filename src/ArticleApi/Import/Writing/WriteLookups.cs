@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ArticleApi.Import.Reading;
 
 namespace ArticleApi.Import.Writing;
 
@@ -17,7 +18,7 @@ internal sealed class WriteLookups
     public Dictionary<long, string> TopicNames { get; } = [];
 
     /// <summary>The provider row as last written, to skip writes that change nothing.</summary>
-    public Dictionary<string, (string Name, string? LogoUrl, int? LogoWidth, int? LogoHeight)> Providers { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ProviderRow> Providers { get; } = new(StringComparer.Ordinal);
 
     public static async Task<WriteLookups> LoadAsync(DbConnection connection, CancellationToken cancellationToken)
     {
@@ -44,7 +45,7 @@ internal sealed class WriteLookups
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                lookups.Providers[reader.GetString(0)] = (reader.GetString(1),
+                lookups.Providers[reader.GetString(0)] = new ProviderRow(reader.GetString(1),
                     reader.IsDBNull(2) ? null : reader.GetString(2),
                     reader.IsDBNull(3) ? null : reader.GetInt32(3),
                     reader.IsDBNull(4) ? null : reader.GetInt32(4));

@@ -17,7 +17,7 @@ public sealed class PostgresCopyInsertTests
         using var factory = new ArticleApiFactory();
         await using var connection = await OpenAsync(factory);
         await using var transaction = await connection.BeginTransactionAsync();
-        await using var insert = new PostgresSchema().CreateInsert(connection, "Providers", ["Domain", "Name", "LogoUrl", "LogoWidth", "LogoHeight"]);
+        await using var insert = new PostgresBulkWriter().CreateInsert(connection, "Providers", ["Domain", "Name", "LogoUrl", "LogoWidth", "LogoHeight"]);
 
         await insert.AddAsync(CancellationToken.None, "copy.example", "Copy Example", null, 120, null);
         await insert.AddAsync(CancellationToken.None, "second.example", "Second", "https://second.example/logo.png", (short)16, 9L);
@@ -37,7 +37,7 @@ public sealed class PostgresCopyInsertTests
     {
         using var factory = new ArticleApiFactory();
         await using var connection = await OpenAsync(factory);
-        await using var insert = new PostgresSchema().CreateInsert(connection, "Topics", ["Id", "Slug", "Colour"]);
+        await using var insert = new PostgresBulkWriter().CreateInsert(connection, "Topics", ["Id", "Slug", "Colour"]);
         await insert.AddAsync(CancellationToken.None, 1, "a", "blue");
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => insert.FlushAsync(CancellationToken.None));
@@ -50,7 +50,7 @@ public sealed class PostgresCopyInsertTests
     {
         using var factory = new ArticleApiFactory();
         await using var connection = await OpenAsync(factory);
-        await using var insert = new PostgresSchema().CreateInsert(connection, "Topics", ["Id", "Slug", "Name"]);
+        await using var insert = new PostgresBulkWriter().CreateInsert(connection, "Topics", ["Id", "Slug", "Name"]);
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => insert.AddAsync(CancellationToken.None, 1, "a"));
 

@@ -53,7 +53,7 @@ public sealed class PostgresProviderTests
 
         var report = await factory.ImportAsync();
 
-        Assert.Equal(35, report.Added);
+        Assert.Equal(35, report.Counts.Added);
     }
 
     [PostgresFact]

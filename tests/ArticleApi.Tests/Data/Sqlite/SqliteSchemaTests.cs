@@ -21,6 +21,6 @@ public sealed class SqliteSchemaTests
         _ = factory.Server;
         var report = await factory.ImportAsync();
 
-        Assert.Equal(35, report.Added);
+        Assert.Equal(35, report.Counts.Added);
     }
 }

@@ -1,0 +1,19 @@
+using System.Data.Common;
+
+namespace ArticleApi.Data;
+
+/// <summary>
+/// The engine-specific half of the importer's writes: the writing connection's settings for a pass and how rows reach
+/// a table on it. Kept apart from <see cref="IDatabaseSchema"/>, which prepares the schema and nothing else.
+/// </summary>
+internal interface IBulkWriter
+{
+    /// <summary>Settings for the importer's writing connection, held for one pass.</summary>
+    Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Undoes <see cref="PrepareAsync"/> before the connection goes back to the pool.</summary>
+    Task EndAsync(DbConnection connection);
+
+    /// <summary>How the importer's rows for <paramref name="table"/> reach it on this engine's writing connection.</summary>
+    ITableInsert CreateInsert(DbConnection connection, string table, IReadOnlyList<string> columns);
+}

@@ -1,0 +1,31 @@
+using System.Data.Common;
+
+namespace ArticleApi.Data.Sqlite;
+
+/// <summary>The importer's writes on SQLite: a bigger page cache for the pass, and a prepared INSERT per row.</summary>
+internal sealed class SqliteBulkWriter : IBulkWriter
+{
+    /// <summary>
+    /// The default page cache is 2 MiB: past a few hundred thousand articles every index insert then reads pages back
+    /// from disk. The writer gets 256 MiB for its pass (given back by <see cref="EndAsync"/>), and NORMAL sync, which
+    /// in WAL mode still never corrupts the file and loses at most the last transactions on power loss.
+    /// </summary>
+    public async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA cache_size = -262144; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task EndAsync(DbConnection connection)
+    {
+        // Pooled connections keep their pragmas: back to the defaults before a reader gets this one.
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA cache_size = -2000; PRAGMA synchronous = FULL; PRAGMA shrink_memory;";
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>In process a statement costs no round trip: a prepared INSERT per row is as fast as anything.</summary>
+    public ITableInsert CreateInsert(DbConnection connection, string table, IReadOnlyList<string> columns) =>
+        new PreparedInsert(connection, table, columns);
+}
