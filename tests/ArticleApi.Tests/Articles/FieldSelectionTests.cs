@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using ArticleApi.Tests.Feeds;
 using ArticleApi.Tests.Infrastructure;
 
 namespace ArticleApi.Tests.Articles;
@@ -102,7 +101,7 @@ public sealed class FieldSelectionTests(SampleApiFixture fixture) : IClassFixtur
     {
         var whole = (await _client.GetStringAsync("/topics/kubernetes/articles?format=ndjson")).TrimEnd('\n').Split('\n').Select(l => JsonDocument.Parse(l).RootElement).ToList();
         var lines = (await _client.GetStringAsync("/topics/kubernetes/articles?format=ndjson&fields=webUrl,id")).TrimEnd('\n').Split('\n');
-        var csv = ExportTests.ParseCsv(await _client.GetStringAsync("/topics/kubernetes/articles?format=csv&fields=topics,image,provider,id"));
+        var csv = CsvText.Parse(await _client.GetStringAsync("/topics/kubernetes/articles?format=csv&fields=topics,image,provider,id"));
 
         Assert.Equal(whole.Select(w => $"{{\"id\":{w.GetProperty("id").GetRawText()},\"webUrl\":{w.GetProperty("webUrl").GetRawText()}}}"), lines);
         Assert.Equal(["id", "providerName", "providerDomain", "topics", "imageUrl", "imageWidth", "imageHeight"], csv[0]);

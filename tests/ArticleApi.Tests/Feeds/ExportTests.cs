@@ -13,9 +13,9 @@ namespace ArticleApi.Tests.Feeds;
 /// Whole results as NDJSON and CSV over 1,234 generated articles: more than two export batches of 500, with undated,
 /// unrated and text-heavy rows, so every walk crosses batch and null-segment boundaries.
 /// </summary>
-public sealed class ExportTests(ExportTests.GeneratedApiFixture fixture) : IClassFixture<ExportTests.GeneratedApiFixture>
+public sealed class ExportTests(GeneratedApiFixture fixture) : IClassFixture<GeneratedApiFixture>
 {
-    private const int Count = 1234;
+    private const int Count = GeneratedApiFixture.Count;
 
     private readonly HttpClient _client = fixture.CreateClient();
 
@@ -68,7 +68,7 @@ public sealed class ExportTests(ExportTests.GeneratedApiFixture fixture) : IClas
         request.Headers.Accept.ParseAdd("text/csv");
 
         using var response = await _client.SendAsync(request);
-        var records = ParseCsv(await response.Content.ReadAsStringAsync());
+        var records = CsvText.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(
@@ -95,7 +95,7 @@ public sealed class ExportTests(ExportTests.GeneratedApiFixture fixture) : IClas
     [Fact]
     public async Task ACsvExportOfASearchHasTheSnippetColumnAndAnEmptyResultIsTheHeaderAlone()
     {
-        var search = ParseCsv(await _client.GetStringAsync("/articles?q=alpha&format=csv&topic=topic-a"));
+        var search = CsvText.Parse(await _client.GetStringAsync("/articles?q=alpha&format=csv&topic=topic-a"));
         var empty = await _client.GetStringAsync("/articles?format=csv&topic=topic-a&minQuality=1000");
         var emptyNdjson = await _client.GetStringAsync("/articles?format=ndjson&topic=topic-a&minQuality=1000");
 
@@ -103,7 +103,7 @@ public sealed class ExportTests(ExportTests.GeneratedApiFixture fixture) : IClas
         Assert.All(search.Skip(1), r => Assert.Contains("<mark>", r[^1], StringComparison.OrdinalIgnoreCase));
         Assert.True(search.Count > 2);
         Assert.StartsWith("id,sourcePath,title,", empty, StringComparison.Ordinal);
-        Assert.Single(ParseCsv(empty));
+        Assert.Single(CsvText.Parse(empty));
         Assert.Equal("", emptyNdjson);
     }
 
@@ -121,7 +121,7 @@ public sealed class ExportTests(ExportTests.GeneratedApiFixture fixture) : IClas
     }
 
     [Fact]
-    public async Task AnExportHasAnETagAnswers304AndHeadReadsNoRows()
+    public async Task AnExportHasAnETagAnswers304AndHeadSendsItsHeadersOnly()
     {
         using var first = await _client.GetAsync("/articles?format=csv&topic=topic-b");
         using var conditional = new HttpRequestMessage(HttpMethod.Get, "/articles?format=csv&topic=topic-b");
@@ -172,117 +172,5 @@ public sealed class ExportTests(ExportTests.GeneratedApiFixture fixture) : IClas
         }
 
         return items;
-    }
-
-    /// <summary>An RFC 4180 reader written for the test: quoted fields with doubled quotes and line breaks, CRLF records.</summary>
-    public static List<List<string>> ParseCsv(string text)
-    {
-        var records = new List<List<string>>();
-        var record = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                Assert.Equal(0, field.Length);
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                record.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\r')
-            {
-                Assert.Equal('\n', text[i + 1]);
-                record.Add(field.ToString());
-                field.Clear();
-                records.Add(record);
-                record = [];
-                i++;
-            }
-            else
-            {
-                Assert.NotEqual('\n', c);
-                field.Append(c);
-            }
-        }
-
-        Assert.False(quoted);
-        Assert.Empty(record);
-        Assert.Equal(0, field.Length);
-        return records;
-    }
-
-    /// <summary>The app over <see cref="Count"/> generated files, imported once for the class.</summary>
-    public sealed class GeneratedApiFixture : ArticleApiFactory, IAsyncLifetime
-    {
-        public GeneratedApiFixture()
-            : this(new TempFolder())
-        {
-        }
-
-        // The factory copies the generated folder into its own; the generated one goes at once.
-        private GeneratedApiFixture(TempFolder generated)
-            : base(Generate(generated.Path))
-        {
-            generated.Dispose();
-        }
-
-        public async Task InitializeAsync()
-        {
-            _ = Server;
-            await ImportAsync();
-        }
-
-        Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
-
-        private static string Generate(string folder)
-        {
-            var random = new Random(19);
-            for (var i = 0; i < Count; i++)
-            {
-                var text = new StringBuilder("---\n");
-                text.Append(CultureInfo.InvariantCulture, $"title: \"Article {i:D4}, \\\"quoted\\\" {(i % 3 == 0 ? "alpha" : "beta")}\"\n");
-                text.Append(CultureInfo.InvariantCulture, $"excerpt: \"{(i % 5 == 0 ? "Two lines,\\nalpha" : "One line")} {i}\"\n");
-                if (i % 10 != 0)
-                {
-                    // Some instants repeat, so ties are broken by id inside a batch and across batches.
-                    text.Append(CultureInfo.InvariantCulture, $"publishedDateTime: {new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(random.Next(900)):yyyy-MM-ddTHH:mm:ssZ}\n");
-                }
-
-                if (i % 7 != 0)
-                {
-                    text.Append(CultureInfo.InvariantCulture, $"quality: {random.Next(0, 100)}\n");
-                }
-
-                text.Append(CultureInfo.InvariantCulture, $"heat: {random.Next(-1, 50)}\n");
-                text.Append(CultureInfo.InvariantCulture, $"webUrl: \"https://p{i % 4}.example/{i}\"\n");
-                text.Append(CultureInfo.InvariantCulture, $"provider:\n  name: Provider {i % 4}\n  domain: p{i % 4}.example\n");
-                text.Append("topics:\n").Append(i % 2 == 0 ? "  - Topic A\n" : "  - Topic B\n").Append(i % 3 == 0 ? "  - Topic C\n" : "");
-                text.Append("---\n");
-                File.WriteAllText(Path.Combine(folder, $"item-{i:D4}.md"), text.ToString());
-            }
-
-            return folder;
-        }
     }
 }
