@@ -1,6 +1,7 @@
 using ArticleApi.Articles;
 using ArticleApi.Changes;
 using ArticleApi.Data;
+using ArticleApi.Feeds;
 using ArticleApi.Http;
 using ArticleApi.OpenApi;
 using ArticleApi.Providers;
@@ -25,6 +26,7 @@ internal static class ArticleApiServiceCollectionExtensions
         services.AddScoped<RelatedLinkReader>();
         services.AddScoped<CollectionReader>();
         services.AddScoped<ChangeReader>();
+        services.AddArticleFeeds();
 
         services.AddOptions<ApiCorsOptions>().BindConfiguration(ApiCorsOptions.SectionName)
             .Validate(o => o.IsValid(), "Cors:AllowedOrigins must hold origins like https://news.example (scheme, host, optional port; no path or trailing slash).")
@@ -49,7 +51,7 @@ internal static class ArticleApiServiceCollectionExtensions
             options.EnableForHttps = true;
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
-            options.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "application/problem+json"];
+            options.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "application/problem+json", .. ResponseFormat.OtherMediaTypes];
         });
 
         services.AddOptions<ResponseCacheOptions>().BindConfiguration(ResponseCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -2,6 +2,7 @@ using ArticleApi.Data;
 using ArticleApi.Http;
 using ArticleApi.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArticleApi.Articles;
@@ -17,7 +18,8 @@ internal static class ArticleEndpoints
             .ProducesValidationProblem();
         group.MapGet("/{id}", GetAsync)
             .WithName("GetArticle")
-            .WithSummary("The whole article: every key of its file, topics, images, related links with their targets, body.")
+            .WithSummary("The whole article: every key of its file, topics, images, related links with their targets, body; or the fields asked for.")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id}/related", GetRelatedAsync)
             .WithName("GetArticleRelated")
@@ -30,13 +32,28 @@ internal static class ArticleEndpoints
         return app;
     }
 
-    internal static Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult>> ListAsync(
+    internal static Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult, RepresentationResult>> ListAsync(
         [AsParameters] ArticleListParameters parameters, ArticleDbContext db, ArticleListReader reader, HttpContext httpContext,
         CancellationToken cancellationToken) =>
         ArticleListHandler.HandleAsync(ArticleScope.All, parameters, db, reader, httpContext, cancellationToken);
 
-    internal static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult>> GetAsync(string id, ArticleDetailReader reader, CancellationToken cancellationToken) =>
-        await reader.ReadAsync(id, cancellationToken) is { } article ? TypedResults.Ok(article) : NotFound(id);
+    internal static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult, ValidationProblem, RepresentationResult>> GetAsync(
+        string id, [FromQuery(Name = FieldSelection.ParameterName)] string[]? fields, ArticleDetailReader reader, CancellationToken cancellationToken)
+    {
+        var errors = new ParameterReader();
+        var selection = FieldSelection.Read(errors, fields, ArticleFields.Detail);
+        if (errors.HasErrors)
+        {
+            return TypedResults.ValidationProblem(errors.Errors);
+        }
+
+        if (await reader.ReadAsync(id, cancellationToken) is not { } article)
+        {
+            return NotFound(id);
+        }
+
+        return selection is null ? TypedResults.Ok(article) : selection.Json(article, ofItems: false);
+    }
 
     internal static async Task<Results<Ok<ItemList<RelatedLinkResponse>>, ProblemHttpResult>> GetRelatedAsync(
         string id, ArticleDbContext db, RelatedLinkReader reader, CancellationToken cancellationToken)

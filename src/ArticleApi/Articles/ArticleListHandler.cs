@@ -6,17 +6,20 @@ namespace ArticleApi.Articles;
 
 /// <summary>
 /// The one handler behind every article list route: validate the query string (400 naming each bad parameter), check
-/// the scope exists (404), then read the page.
+/// the scope exists (404), then read the page (with only the <c>fields</c> asked for), or hand a feed or export to the
+/// <see cref="IArticleListWriter"/>.
 /// </summary>
 internal static class ArticleListHandler
 {
-    public static async Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+    public static async Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult, RepresentationResult>> HandleAsync(
         ArticleScope scope, ArticleListParameters parameters, ArticleDbContext db, ArticleListReader reader, HttpContext httpContext,
         CancellationToken cancellationToken)
     {
         var errors = new ParameterReader();
         var query = ArticleQuery.Parse(parameters, errors);
-        if (query is null)
+        var format = ResponseFormat.Read(errors, parameters.Format, httpContext);
+        var fields = ArticleFields.ReadList(errors, parameters.Fields, format);
+        if (query is null || format is null || errors.HasErrors)
         {
             return TypedResults.ValidationProblem(errors.Errors);
         }
@@ -26,6 +29,13 @@ internal static class ArticleListHandler
             return notFound;
         }
 
-        return TypedResults.Ok(await reader.ReadAsync(scope.Narrow(query), httpContext, cancellationToken));
+        if (format != ResponseFormat.Json)
+        {
+            return await httpContext.RequestServices.GetRequiredService<IArticleListWriter>()
+                .WriteAsync(scope, scope.Narrow(query), format, fields, httpContext, cancellationToken);
+        }
+
+        var page = await reader.ReadAsync(scope.Narrow(query), httpContext, cancellationToken);
+        return fields is null ? TypedResults.Ok(page) : fields.Json(page, ofItems: true);
     }
 }

@@ -71,4 +71,10 @@ internal sealed record ArticleListParameters
 
     [FromQuery(Name = "facets")]
     public string[]? Facets { get; init; }
+
+    [FromQuery(Name = "format")]
+    public string? Format { get; init; }
+
+    [FromQuery(Name = "fields")]
+    public string[]? Fields { get; init; }
 }

@@ -28,6 +28,12 @@ internal sealed class ParameterDocumentation : IOperationFilter
 
     public const string FacetSchema = "Facet";
 
+    public const string FormatSchema = "ResponseFormat";
+
+    public const string ListFieldSchema = "ArticleListField";
+
+    public const string DetailFieldSchema = "ArticleField";
+
     private static readonly Dictionary<string, Parameter> Parameters = new(StringComparer.Ordinal)
     {
         ["published"] = new("Only published (true) or unpublished (false) articles; absent means all.", Boolean),
@@ -51,6 +57,8 @@ internal sealed class ParameterDocumentation : IOperationFilter
         ["since"] = new("Token from a previous page of /changes ('token'), or 'latest' for the current position; absent starts at the oldest change kept.", Text),
         ["X-Admin-Key"] = new("The configured Import:AdminKey; without it (or with none configured) POST /import is 403.", Text),
         ["includeTotal"] = new("true adds 'total', the number of matching articles (one more count query).", Boolean, "true"),
+        ["format"] = new("Representation: json (default); the same page as a feed: atom (Atom 1.0), rss (RSS 2.0), jsonfeed (JSON Feed 1.1); or every matching article from the cursor on, streamed without paging (limit ignored): ndjson, csv. Without it the Accept header chooses (application/atom+xml, application/rss+xml, application/feed+json, application/x-ndjson, text/csv); format wins.", context => Named(context, FormatSchema, "A representation of an article list.", ResponseFormat.Names)),
+        ["fields"] = new("Only these members of each item (JSON, ndjson, or the columns of csv; not feeds), in the item's own order; repeat or separate with commas. An unknown name is a 400. The items then carry only the members named.", context => Fields(context, ListFieldSchema, ArticleFields.List)),
         ["facets"] = new($"Counts per value for the current filter, top {ArticleFacets.TopValues} each; repeat or separate with commas.", FacetList, "topic,provider"),
         ["id"] = new("Article id, as in 'id' of a list item.", Text, "news-2025-04-02-kubernetes-security-report-finds-one-in-five-clusters-exposes-its-dashboard"),
         ["slug"] = new("Topic slug, as in 'slug' of a topic.", Text, "kubernetes"),
@@ -61,6 +69,7 @@ internal sealed class ParameterDocumentation : IOperationFilter
     // Where one name means something else on one route: keyed by operationId and parameter name.
     private static readonly Dictionary<string, Parameter> Overrides = new(StringComparer.Ordinal)
     {
+        ["GetArticle.fields"] = new("Only these members of the article, in its own order; repeat or separate with commas. An unknown name is a 400. The article then carries only the members named.", context => Fields(context, DetailFieldSchema, ArticleFields.Detail)),
         ["ListProviders.q"] = new("Text to find in the provider's name or domain, case-insensitive; for example tech.", Text),
         ["ListRelatedLinks.domain"] = new("Domain of the provider the related link points at, for example venturebeat.com.", Text),
         ["GetCollectionItems.id"] = new("Id of an item whose type is collection.", Text, "learning-collections-contoso-academy-cloud-and-ai-starter-path"),
@@ -116,6 +125,12 @@ internal sealed class ParameterDocumentation : IOperationFilter
     {
         Type = JsonSchemaType.Array,
         Items = Named(context, FacetSchema, "A facet: what article counts are grouped by (the keys of an article page's facets).", ArticleQuery.FacetNames),
+    };
+
+    private static OpenApiSchema Fields(OperationFilterContext context, string name, IReadOnlyList<string> values) => new()
+    {
+        Type = JsonSchemaType.Array,
+        Items = Named(context, name, "A member that fields may select.", values),
     };
 
     /// <summary>A reference to the named string enum, which is added to the document on first use.</summary>

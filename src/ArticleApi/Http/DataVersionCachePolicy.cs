@@ -16,7 +16,9 @@ internal sealed class DataVersionCachePolicy(Data.DataVersion dataVersion, Respo
     public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var request = context.HttpContext.Request;
-        var cacheable = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+        var format = ResponseFormat.Of(request);
+        // An export is streamed whole: keeping it would hold up to the cache's size in memory per request.
+        var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && !format.IsExport;
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
@@ -25,6 +27,8 @@ internal sealed class DataVersionCachePolicy(Data.DataVersion dataVersion, Respo
         context.CacheVaryByRules.QueryKeys = "*";
         // CORS headers depend on the caller's origin.
         context.CacheVaryByRules.HeaderNames = "Origin";
+        // A list's representation follows Accept: key on the format it chooses, not on every Accept string a client sends.
+        context.CacheVaryByRules.VaryByValues["format"] = format.Name;
         var version = await dataVersion.GetAsync(cancellation);
         context.CacheVaryByRules.VaryByValues["dataVersion"] = version.ToString(CultureInfo.InvariantCulture);
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);

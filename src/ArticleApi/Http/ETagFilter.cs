@@ -26,7 +26,10 @@ internal sealed class ETagFilter(DataVersion dataVersion) : IEndpointFilter
         }
 
         var version = await dataVersion.GetAsync(httpContext.RequestAborted);
-        var etag = new EntityTagHeaderValue($"\"v{version}-{Hash(request.Path + request.QueryString)}\"", isWeak: true);
+        // A feed chosen by Accept has the URL of its JSON page: the format is part of what the tag names.
+        var format = ResponseFormat.Of(request);
+        var representation = format == ResponseFormat.Json ? "" : " " + format.Name;
+        var etag = new EntityTagHeaderValue($"\"v{version}-{Hash(request.Path + request.QueryString + representation)}\"", isWeak: true);
         if (request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false)))
         {
             SetHeaders(httpContext.Response, etag);

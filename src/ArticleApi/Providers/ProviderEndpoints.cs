@@ -72,7 +72,7 @@ internal static class ProviderEndpoints
         return TypedResults.Ok(ToResponse(provider, snapshot.Provider(domain)));
     }
 
-    internal static Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult>> ListArticlesAsync(
+    internal static Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult, RepresentationResult>> ListArticlesAsync(
         string domain, [AsParameters] ArticleListParameters parameters, ArticleDbContext db, ArticleListReader reader, HttpContext httpContext,
         CancellationToken cancellationToken) =>
         ArticleListHandler.HandleAsync(ArticleScope.OfProvider(domain), parameters, db, reader, httpContext, cancellationToken);
