@@ -21,7 +21,7 @@ internal static class ArticleApiServiceCollectionExtensions
     {
         services.AddScoped<ArticleListReader>();
         services.AddSingleton<SearchFrequency>();
-        services.AddSingleton<RangeSizes>();
+        services.AddSingleton<FilterSizes>();
         services.AddScoped<ArticleDetailReader>();
         services.AddScoped<RelatedLinkReader>();
         services.AddScoped<CollectionReader>();

@@ -14,25 +14,23 @@ internal static class ArticleFilters
 
     public static IQueryable<Article> Apply(
         IQueryable<Article> articles, ArticleQuery query, ArticleDbContext context, IFullTextSearch search, ArticleCounts.Snapshot? counts = null,
-        bool frequentSearch = false, SortField? rangeDriver = null)
+        bool frequentSearch = false, PlanDriver? driver = null)
     {
-        // Published and type hold a handful of values each, so they narrow little: unless their index also gives the
-        // sort order (both lead an index followed by the date), the page must walk the sort's own index and test
-        // them per row. SQLite's statistics know only an average per value, and with them it still read a third of
-        // the articles through the Published index and sorted them; COALESCE makes the test one no index can serve.
-        // A range filter on another field may drive the page instead of the sort index (RangeSizes): then nothing else may.
-        var sortIndexed = rangeDriver is null || rangeDriver == query.Sort.Field;
-        var byDate = query.Sort.Field == SortField.PublishedDateTime && sortIndexed;
+        // Published, type and category hold a handful of values each, so a common value narrows little: unless their
+        // index also gives the sort order (each leads an index followed by the date), the page walks the sort's own
+        // index and tests them per row. SQLite's statistics know only an average per value, and with them it read a
+        // third of the articles through the Published index and sorted them; COALESCE makes the test one no index can
+        // serve. A rare value, or a small range, drives the page instead (FilterSizes): then nothing else may.
+        var byDate = query.Sort.Field == SortField.PublishedDateTime && driver is null;
+        bool Indexed(PlanDriver filter) => driver == filter || (filter.SortField() == query.Sort.Field && driver is null)
+            || (byDate && filter is PlanDriver.Published or PlanDriver.Type or PlanDriver.Category);
         if (query.Published is { } published)
         {
-            articles = byDate ? articles.Where(a => a.Published == published) : articles.Where(a => (a.Published ?? !published) == published);
+            articles = Indexed(PlanDriver.Published) ? articles.Where(a => a.Published == published) : articles.Where(a => (a.Published ?? !published) == published);
         }
 
-        // A range on the sort's own field is a seek into the sort index; another range uses its index only when
-        // RangeSizes found it small (rangeDriver), else it is tested per row while the page walks the sort index.
-        bool Indexed(SortField field) => field == rangeDriver || (field == query.Sort.Field && sortIndexed);
-        articles = QualityRange(articles, query.MinQuality, query.MaxQuality, Indexed(SortField.Quality));
-        articles = HeatRange(articles, query.MinHeat, query.MaxHeat, Indexed(SortField.Heat));
+        articles = QualityRange(articles, query.MinQuality, query.MaxQuality, Indexed(PlanDriver.Quality));
+        articles = HeatRange(articles, query.MinHeat, query.MaxHeat, Indexed(PlanDriver.Heat));
 
         if (query.RequiredTopic is { } requiredTopic)
         {
@@ -72,16 +70,16 @@ internal static class ArticleFilters
             articles = articles.Where(a => !context.ArticleTopics.Any(t => t.ArticleKey == a.Key && excluded.Contains(t.Topic!.Slug)));
         }
 
-        articles = DateRange(articles, query.From, query.To, Indexed(SortField.PublishedDateTime));
+        articles = DateRange(articles, query.From, query.To, Indexed(PlanDriver.Date));
 
         if (query.Type is { } type)
         {
-            articles = byDate ? articles.Where(a => a.Type == type) : articles.Where(a => (a.Type ?? "") == type);
+            articles = Indexed(PlanDriver.Type) ? articles.Where(a => a.Type == type) : articles.Where(a => (a.Type ?? "") == type);
         }
 
         if (query.Category is { } category)
         {
-            articles = articles.Where(a => a.Category == category);
+            articles = Indexed(PlanDriver.Category) ? articles.Where(a => a.Category == category) : articles.Where(a => (a.Category ?? "") == category);
         }
 
         if (query.Search is { } fullText && frequentSearch)

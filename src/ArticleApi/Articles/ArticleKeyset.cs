@@ -25,13 +25,13 @@ internal sealed class PageKey
 internal static class ArticleKeyset
 {
     /// <summary>The statements of one page, in order: run each until the page is full.</summary>
-    /// <param name="rangeDriver">A range filter on another field that reads its own index (<see cref="RangeSizes"/>): the sort index is then hidden from the planner.</param>
+    /// <param name="driver">A filter that reads its own index (<see cref="FilterSizes"/>): the sort index is then hidden from the planner.</param>
     public static IEnumerable<IQueryable<PageKey>> Segments(
-        IQueryable<Article> filtered, ArticleQuery query, ArticleDbContext context, IFullTextSearch search, SortField? rangeDriver = null)
+        IQueryable<Article> filtered, ArticleQuery query, ArticleDbContext context, IFullTextSearch search, PlanDriver? driver = null)
     {
         var sort = query.Sort;
         var cursor = query.Cursor;
-        var order = new SegmentOrder(sort.Descending, rangeDriver is null || rangeDriver == sort.Field, HasRange(query, sort.Field));
+        var order = new SegmentOrder(sort.Descending, driver is null || driver.Value.SortField() == sort.Field, HasRange(query, sort.Field));
         switch (sort.Field)
         {
             case SortField.Relevance:
@@ -112,9 +112,7 @@ internal static class ArticleKeyset
             ? nullableKey
             : Expression.Lambda<Func<Article, T?>>(
                 Expression.Convert(Expression.Coalesce(nullableKey.Body, Expression.Constant(default(T), typeof(T))), typeof(T?)), article);
-        var nullValue = Expression.Constant(null, typeof(T?));
-        source = source.Where(Expression.Lambda<Func<Article, bool>>(
-            nulls ? Expression.Equal(nullableKey.Body, nullValue) : Expression.NotEqual(nullableKey.Body, nullValue), article));
+        source = source.Where(Expression.Lambda<Func<Article, bool>>(IsNull<T>(nullableKey.Body, order.Indexed, nulls), article));
 
         if (after is not null)
         {
@@ -135,12 +133,39 @@ internal static class ArticleKeyset
             source = source.Where(Expression.Lambda<Func<Article, bool>>(condition, article));
         }
 
+        if (nulls && !order.Indexed)
+        {
+            // Id || '' orders as Id does, but no index serves it: the engine would otherwise walk the whole Id index
+            // to keep this order instead of reading the driver's rows.
+            return descending ? source.OrderByDescending(a => a.Id + "") : source.OrderBy(a => a.Id + "");
+        }
+
         if (nulls)
         {
             return descending ? source.OrderByDescending(a => a.Id) : source.OrderBy(a => a.Id);
         }
 
         return descending ? source.OrderByDescending(key).ThenByDescending(a => a.Id) : source.OrderBy(key).ThenBy(a => a.Id);
+    }
+
+    /// <summary>
+    /// The segment's NULL test. Under a driver it must not be one an index serves either: the engine would then read
+    /// every NULL of the sort column to test the driver's filter on each. A value cannot coalesce to both extremes,
+    /// so the two COALESCE tests together say exactly "is NULL", and neither can use an index.
+    /// </summary>
+    private static Expression IsNull<T>(Expression key, bool indexed, bool nulls)
+        where T : struct
+    {
+        if (indexed)
+        {
+            var nullValue = Expression.Constant(null, typeof(T?));
+            return nulls ? Expression.Equal(key, nullValue) : Expression.NotEqual(key, nullValue);
+        }
+
+        var (min, max) = typeof(T) == typeof(int) ? ((object)int.MinValue, (object)int.MaxValue) : (DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+        Expression Is(object extreme) => Expression.Equal(Expression.Coalesce(key, Expression.Constant(extreme, typeof(T))), Expression.Constant(extreme, typeof(T)));
+        var isNull = Expression.AndAlso(Is(min), Is(max));
+        return nulls ? isNull : Expression.Not(isNull);
     }
 
     /// <summary>A closure-like member access, which EF sends as a SQL parameter rather than inlining a constant.</summary>

@@ -12,7 +12,7 @@ namespace ArticleApi.Articles;
 /// when asked for. A fixed number of statements whatever the page size; no per-row queries.
 /// </summary>
 internal sealed class ArticleListReader(
-    ArticleDbContext context, IFullTextSearch search, ArticleCounts counts, SearchFrequency searchFrequency, RangeSizes rangeSizes, SearchMetrics searchMetrics)
+    ArticleDbContext context, IFullTextSearch search, ArticleCounts counts, SearchFrequency searchFrequency, FilterSizes filterSizes, SearchMetrics searchMetrics)
 {
     public async Task<ArticlePage> ReadAsync(ArticleQuery query, HttpContext httpContext, CancellationToken cancellationToken)
     {
@@ -26,11 +26,11 @@ internal sealed class ArticleListReader(
             searchMetrics.Searched(query.Sort.Name == "relevance" ? SearchPlan.Relevance : frequentSearch ? SearchPlan.Frequent : SearchPlan.Rare);
         }
 
-        // A small quality, heat or date range is read through its index and sorted; a large one is tested per row.
-        var rangeDriver = await rangeSizes.ChooseDriverAsync(context, query, cancellationToken);
-        var filtered = ArticleFilters.Apply(context.Articles, query, context, search, topicSizes, frequentSearch, rangeDriver);
+        // A small or rare filter is read through its own index and sorted; a common one is tested per row.
+        var driver = await filterSizes.ChooseDriverAsync(context, query, cancellationToken);
+        var filtered = ArticleFilters.Apply(context.Articles, query, context, search, topicSizes, frequentSearch, driver);
         var keys = new List<PageKey>();
-        foreach (var segment in ArticleKeyset.Segments(filtered, query, context, search, rangeDriver))
+        foreach (var segment in ArticleKeyset.Segments(filtered, query, context, search, driver))
         {
             keys.AddRange(await segment.Take(query.Limit + 1 - keys.Count).ToListAsync(cancellationToken));
             if (keys.Count > query.Limit)

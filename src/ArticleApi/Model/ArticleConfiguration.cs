@@ -25,6 +25,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasIndex(a => new { a.ProviderDomain, a.Heat, a.Id });
         builder.HasIndex(a => new { a.ProviderDomain, a.Quality, a.Id });
         builder.HasIndex(a => new { a.Type, a.PublishedDateTime, a.Id });
+        // A rare category drives its page (FilterSizes) instead of a walk of the whole sort index.
+        builder.HasIndex(a => new { a.Category, a.PublishedDateTime, a.Id });
 
         builder.HasOne(a => a.Provider).WithMany().HasForeignKey(a => a.ProviderDomain).OnDelete(DeleteBehavior.Restrict);
 

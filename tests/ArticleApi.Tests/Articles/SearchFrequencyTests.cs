@@ -39,7 +39,7 @@ public sealed class SearchFrequencyTests
     {
         counter.Clear();
         await client.GetJsonAsync(url);
-        // The search's count, not RangeSizes' count of a quality range: it reads the full-text index (FTS5 table or tsvector).
+        // The search's count, not FilterSizes' count of a quality range: it reads the full-text index (FTS5 table or tsvector).
         return counter.Statements.Count(statement => statement.Contains(BoundedCount, StringComparison.OrdinalIgnoreCase)
             && (statement.Contains("ArticlesFts", StringComparison.Ordinal) || statement.Contains("SearchVector", StringComparison.Ordinal)));
     }

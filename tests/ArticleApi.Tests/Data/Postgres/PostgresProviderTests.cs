@@ -22,7 +22,7 @@ public sealed class PostgresProviderTests
         using (var before = await client.GetAsync("/health/ready"))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, before.StatusCode);
-            Assert.Contains("the schema is not prepared (0 of 3 migrations applied)", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("the schema is not prepared (0 of 4 migrations applied)", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         // What the importer process does at its start.

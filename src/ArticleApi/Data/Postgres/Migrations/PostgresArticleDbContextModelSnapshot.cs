@@ -145,6 +145,8 @@ namespace ArticleApi.Data.Postgres.Migrations
 
                     b.HasIndex("Quality", "Id");
 
+                    b.HasIndex("Category", "PublishedDateTime", "Id");
+
                     b.HasIndex("ProviderDomain", "Heat", "Id");
 
                     b.HasIndex("ProviderDomain", "PublishedDateTime", "Id");

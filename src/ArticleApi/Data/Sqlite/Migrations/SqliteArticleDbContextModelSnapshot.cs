@@ -120,6 +120,8 @@ namespace ArticleApi.Data.Sqlite.Migrations
 
                     b.HasIndex("Quality", "Id");
 
+                    b.HasIndex("Category", "PublishedDateTime", "Id");
+
                     b.HasIndex("ProviderDomain", "Heat", "Id");
 
                     b.HasIndex("ProviderDomain", "PublishedDateTime", "Id");

@@ -1,0 +1,28 @@
+namespace ArticleApi.Articles;
+
+/// <summary>
+/// A filter whose own index supplies a page's candidates, which are then sorted, instead of the page walking the sort
+/// index and testing each row (<see cref="FilterSizes"/> chooses). While a driver reads, every other filter is tested
+/// per row and the sort index is hidden from the planner, so the engine cannot fall back on a long walk.
+/// </summary>
+internal enum PlanDriver
+{
+    Quality,
+    Heat,
+    Date,
+    Published,
+    Type,
+    Category,
+}
+
+internal static class PlanDrivers
+{
+    /// <summary>The sort field whose index is the same as the driver's, if any: such a driver is simply the sort.</summary>
+    public static SortField? SortField(this PlanDriver driver) => driver switch
+    {
+        PlanDriver.Quality => Articles.SortField.Quality,
+        PlanDriver.Heat => Articles.SortField.Heat,
+        PlanDriver.Date => Articles.SortField.PublishedDateTime,
+        _ => null,
+    };
+}
