@@ -25,13 +25,17 @@ internal sealed class PageKey
 internal static class ArticleKeyset
 {
     /// <summary>The statements of one page, in order: run each until the page is full.</summary>
+    /// <param name="sortHasNulls">False when no article lacks the sort field's value (<see cref="FilterSizes.HasNullsAsync"/>).</param>
     /// <param name="driver">A filter that reads its own index (<see cref="FilterSizes"/>): the sort index is then hidden from the planner.</param>
     public static IEnumerable<IQueryable<PageKey>> Segments(
-        IQueryable<Article> filtered, ArticleQuery query, ArticleDbContext context, IFullTextSearch search, PlanDriver? driver = null)
+        IQueryable<Article> filtered, ArticleQuery query, ArticleDbContext context, IFullTextSearch search, PlanDriver? driver = null, bool sortHasNulls = true)
     {
         var sort = query.Sort;
         var cursor = query.Cursor;
-        var order = new SegmentOrder(sort.Descending, driver is null || driver.Value.SortField() == sort.Field, HasRange(query, sort.Field));
+        // No NULL segment to read when a range on the sort field excludes NULLs, or when the column has none (unless the
+        // cursor stands among NULLs, which a later import may have removed: the page then goes on to the values).
+        var valuesOnly = HasRange(query, sort.Field) || (!sortHasNulls && !(cursor is not null && cursor.Value is null));
+        var order = new SegmentOrder(sort.Descending, driver is null || driver.Value.SortField() == sort.Field, valuesOnly);
         switch (sort.Field)
         {
             case SortField.Relevance:
@@ -75,7 +79,7 @@ internal static class ArticleKeyset
     }
 
     /// <param name="Indexed">False when another index drives the page: the order is then on an expression no index serves.</param>
-    /// <param name="ValuesOnly">A range filter on the sort field excludes its NULLs: no NULL segment to read.</param>
+    /// <param name="ValuesOnly">No NULL segment to read.</param>
     private sealed record SegmentOrder(bool Descending, bool Indexed, bool ValuesOnly);
 
     private static bool HasRange(ArticleQuery query, SortField field) => field switch

@@ -30,7 +30,8 @@ internal sealed class ArticleListReader(
         var driver = await filterSizes.ChooseDriverAsync(context, query, cancellationToken);
         var filtered = ArticleFilters.Apply(context.Articles, query, context, search, topicSizes, frequentSearch, driver);
         var keys = new List<PageKey>();
-        foreach (var segment in ArticleKeyset.Segments(filtered, query, context, search, driver))
+        var sortHasNulls = await filterSizes.HasNullsAsync(context, query.Sort.Field, cancellationToken);
+        foreach (var segment in ArticleKeyset.Segments(filtered, query, context, search, driver, sortHasNulls))
         {
             keys.AddRange(await segment.Take(query.Limit + 1 - keys.Count).ToListAsync(cancellationToken));
             if (keys.Count > query.Limit)

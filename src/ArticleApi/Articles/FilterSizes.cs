@@ -41,7 +41,7 @@ internal sealed class FilterSizes(DataVersion dataVersion) : IDisposable
             return null;
         }
 
-        var remembered = await _sizes.GetAsync(async token => new Remembered(await context.Articles.LongCountAsync(token), new()), cancellationToken);
+        var remembered = await RememberedAsync(context, cancellationToken);
         // One filter alone matches more than SmallRange / total of the rows, so a walk reads at most
         // limit x total / SmallRange of them (4,200 at 1,000,000): counting further would not change the answer.
         var bound = candidates.Count == 1 ? SmallRange : CountBound;
@@ -67,8 +67,31 @@ internal sealed class FilterSizes(DataVersion dataVersion) : IDisposable
         // smallest one's index, which costs what driving by it would, and remembered.
         var joint = await SizeAsync(remembered, string.Join(" & ", candidates.Select(c => c.Key)), CountBound,
             () => candidates.Where(c => c != driver).Aggregate(driver.Rows(context.Articles), (rows, other) => other.Test(rows)), cancellationToken);
-        var walk = joint == 0 ? double.PositiveInfinity : (query.Limit + 1.0) * remembered.Total / joint;
+        var total = remembered.Total ??= await context.Articles.LongCountAsync(cancellationToken);
+        var walk = joint == 0 ? double.PositiveInfinity : (query.Limit + 1.0) * total / joint;
         return smallest * SortCostPerRow < walk ? driver.Driver : null;
+    }
+
+    /// <summary>
+    /// Whether any article lacks the sort field's value. A nullable sort reads its NULLs in a statement of their own;
+    /// when there are none (heat and quality are on every generated article) that statement is skipped.
+    /// </summary>
+    public async Task<bool> HasNullsAsync(ArticleDbContext context, SortField field, CancellationToken cancellationToken)
+    {
+        if (field == SortField.Relevance)
+        {
+            return false;
+        }
+
+        var remembered = await RememberedAsync(context, cancellationToken);
+        var nulls = field switch
+        {
+            // Ordered by the column itself: a seek to its NULLs in its index, never a walk of the table.
+            SortField.Quality => context.Articles.Where(a => a.Quality == null).OrderBy(a => a.Quality),
+            SortField.Heat => context.Articles.Where(a => a.Heat == null).OrderBy(a => a.Heat),
+            _ => context.Articles.Where(a => a.PublishedDateTime == null).OrderBy(a => a.PublishedDateTime),
+        };
+        return await SizeAsync(remembered, "nulls " + field, 0, () => nulls, cancellationToken) > 0;
     }
 
     /// <summary>A row read and sorted costs about twice a row read and tested.</summary>
@@ -96,7 +119,16 @@ internal sealed class FilterSizes(DataVersion dataVersion) : IDisposable
         return size;
     }
 
+    private Task<Remembered> RememberedAsync(ArticleDbContext context, CancellationToken cancellationToken) =>
+        _sizes.GetAsync(_ => Task.FromResult(new Remembered()), cancellationToken);
+
     public void Dispose() => _sizes.Dispose();
 
-    private sealed record Remembered(long Total, ConcurrentDictionary<string, (int Size, int Bound)> Sizes);
+    private sealed class Remembered
+    {
+        /// <summary>The number of articles, counted when first needed (two requests may both count it: the same answer).</summary>
+        public long? Total { get; set; }
+
+        public ConcurrentDictionary<string, (int Size, int Bound)> Sizes { get; } = new(StringComparer.Ordinal);
+    }
 }
