@@ -6,9 +6,6 @@ namespace ArticleApi.Articles;
 /// <summary>The WHERE half of an article list: every filter of an <see cref="ArticleQuery"/> as LINQ over <see cref="Article"/>.</summary>
 internal static class ArticleFilters
 {
-    /// <summary>Above this many articles, a topic filter probes each article in sort order instead of collecting the topic's articles.</summary>
-    public const int LargeTopic = 5_000;
-
     /// <summary>Above this many matches, a search sorted by a column probes each article in sort order (like a large topic).</summary>
     public const int FrequentSearch = 5_000;
 
@@ -32,19 +29,7 @@ internal static class ArticleFilters
         articles = QualityRange(articles, query.MinQuality, query.MaxQuality, Indexed(PlanDriver.Quality));
         articles = HeatRange(articles, query.MinHeat, query.MaxHeat, Indexed(PlanDriver.Heat));
 
-        if (query.RequiredTopic is { } requiredTopic)
-        {
-            articles = WithTopics(articles, context, [requiredTopic], counts);
-        }
-
-        if (query.Topics.Count > 0 && query.AllTopics)
-        {
-            articles = query.Topics.Aggregate(articles, (current, slug) => WithTopics(current, context, [slug], counts));
-        }
-        else if (query.Topics.Count > 0)
-        {
-            articles = WithTopics(articles, context, [.. query.Topics], counts);
-        }
+        articles = TopicFilters.Apply(articles, query, context, counts, driver);
 
         if (query.Providers.Count > 0)
         {
@@ -146,25 +131,5 @@ internal static class ArticleFilters
         }
 
         return articles;
-    }
-
-    /// <summary>
-    /// Articles naming any of <paramref name="slugs"/>. The plan depends on how many articles that is: a small topic is
-    /// read whole through its index and sorted (IN over an uncorrelated subquery); a large one is found by walking the
-    /// sort order and probing each article's topics (a correlated EXISTS), which stops after one page. Either plan on
-    /// the wrong side costs up to a hundred times more.
-    /// </summary>
-    private static IQueryable<Article> WithTopics(IQueryable<Article> articles, ArticleDbContext context, string[] slugs, ArticleCounts.Snapshot? counts)
-    {
-        if (counts is not null)
-        {
-            var ids = slugs.Select(slug => counts.TopicIds.GetValueOrDefault(slug, -1)).Where(id => id >= 0).ToArray();
-            if (ids.Sum(id => counts.Topic(id)) > LargeTopic)
-            {
-                return articles.Where(a => context.ArticleTopics.Any(t => t.ArticleKey == a.Key && ids.Contains(t.TopicId)));
-            }
-        }
-
-        return articles.Where(a => context.ArticleTopics.Where(t => slugs.Contains(t.Topic!.Slug)).Select(t => t.ArticleKey).Contains(a.Key));
     }
 }

@@ -27,7 +27,7 @@ internal sealed class ArticleListReader(
         }
 
         // A small or rare filter is read through its own index and sorted; a common one is tested per row.
-        var driver = await filterSizes.ChooseDriverAsync(context, query, cancellationToken);
+        var driver = await filterSizes.ChooseDriverAsync(context, query, topicSizes, cancellationToken);
         var filtered = ArticleFilters.Apply(context.Articles, query, context, search, topicSizes, frequentSearch, driver);
         var keys = new List<PageKey>();
         var sortHasNulls = await filterSizes.HasNullsAsync(context, query.Sort.Field, cancellationToken);

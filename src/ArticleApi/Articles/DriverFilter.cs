@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArticleApi.Data;
 using ArticleApi.Model;
 
 namespace ArticleApi.Articles;
@@ -6,13 +7,25 @@ namespace ArticleApi.Articles;
 /// <summary>
 /// One filter that could drive a page (<see cref="PlanDriver"/>): its rows through its own index, ordered by that
 /// index so a bounded count reads a defined prefix of it; the same filter as a test of each row that no index serves;
-/// and a key for remembering its size.
+/// and a key for remembering its size, or the size itself where it is known without counting.
 /// </summary>
 internal sealed record DriverFilter(
-    PlanDriver Driver, string Key, Func<IQueryable<Article>, IQueryable<Article>> Rows, Func<IQueryable<Article>, IQueryable<Article>> Test)
+    PlanDriver Driver, string Key, Func<IQueryable<Article>, IQueryable<Article>> Rows, Func<IQueryable<Article>, IQueryable<Article>> Test,
+    int? KnownSize = null)
 {
-    public static IEnumerable<DriverFilter> Of(ArticleQuery query)
+    public static IEnumerable<DriverFilter> Of(ArticleQuery query, ArticleDbContext context, ArticleCounts.Snapshot? counts)
     {
+        if (counts is not null && TopicFilters.Groups(query) is { Count: > 0 } groups)
+        {
+            // The topics read through the smallest group: at most its size, known from the per-version counts.
+            var smallest = groups.MinBy(g => TopicFilters.Size(g, counts))!;
+            yield return new(PlanDriver.Topic, "topics " + string.Join(" & ", groups.Select(g => string.Join(",", g))),
+                articles => groups.Where(g => g != smallest)
+                    .Aggregate(TopicFilters.Read(articles, context, smallest), (rows, g) => TopicFilters.Probe(rows, context, g, counts)).OrderBy(a => a.Key),
+                articles => groups.Aggregate(articles, (rows, g) => TopicFilters.Probe(rows, context, g, counts)),
+                TopicFilters.Size(smallest, counts));
+        }
+
         if (query.MinQuality is not null || query.MaxQuality is not null)
         {
             yield return new(PlanDriver.Quality, string.Create(CultureInfo.InvariantCulture, $"quality {query.MinQuality} {query.MaxQuality}"),

@@ -28,9 +28,10 @@ internal sealed class FilterSizes(DataVersion dataVersion) : IDisposable
     private readonly PerVersion<Remembered> _sizes = new(dataVersion);
 
     /// <summary>The filter that should read through its own index, or null when the page should walk the sort index.</summary>
-    public async Task<PlanDriver?> ChooseDriverAsync(ArticleDbContext context, ArticleQuery query, CancellationToken cancellationToken)
+    public async Task<PlanDriver?> ChooseDriverAsync(
+        ArticleDbContext context, ArticleQuery query, ArticleCounts.Snapshot? counts, CancellationToken cancellationToken)
     {
-        var filters = DriverFilter.Of(query).ToList();
+        var filters = DriverFilter.Of(query, context, counts).ToList();
         // Under the date sort one value filter seeks in order through its own index; with several, the others are
         // tested per row and one that matches little makes that walk long: then they all compete.
         var oneValueFilter = filters.Count(f => f.Driver is PlanDriver.Published or PlanDriver.Type or PlanDriver.Category) == 1;
@@ -48,7 +49,9 @@ internal sealed class FilterSizes(DataVersion dataVersion) : IDisposable
         var sizes = new List<(DriverFilter Filter, int Size)>();
         foreach (var filter in candidates)
         {
-            sizes.Add((filter, await SizeAsync(remembered, filter.Key, bound, () => filter.Rows(context.Articles), cancellationToken)));
+            sizes.Add((filter, filter.KnownSize is { } known
+                ? Math.Min(known, bound + 1)
+                : await SizeAsync(remembered, filter.Key, bound, () => filter.Rows(context.Articles), cancellationToken)));
         }
 
         var (driver, smallest) = sizes.MinBy(s => s.Size);

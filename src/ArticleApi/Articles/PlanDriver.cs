@@ -13,6 +13,7 @@ internal enum PlanDriver
     Published,
     Type,
     Category,
+    Topic,
 }
 
 internal static class PlanDrivers

@@ -92,7 +92,7 @@ public sealed class ArticleQueryPlanCombinationTests(ArticleQueryPlanTests.Large
         var query = ArticleQuery.Parse(parameters, reader) ?? throw new InvalidOperationException(string.Join("; ", reader.Errors.Select(e => e.Key)));
         var counts = await scope.ServiceProvider.GetRequiredService<ArticleCounts>().GetAsync(CancellationToken.None);
         var frequent = query.Search is not null && await search.CountAsync(context, query.Search, ArticleFilters.FrequentSearch + 1, CancellationToken.None) > ArticleFilters.FrequentSearch;
-        var driver = await scope.ServiceProvider.GetRequiredService<FilterSizes>().ChooseDriverAsync(context, query, CancellationToken.None);
+        var driver = await scope.ServiceProvider.GetRequiredService<FilterSizes>().ChooseDriverAsync(context, query, counts, CancellationToken.None);
         var filtered = ArticleFilters.Apply(context.Articles, query, context, search, counts, frequent, driver);
         var sql = ArticleKeyset.Segments(filtered, query, context, search, driver).First().Take(query.Limit + 1).ToQueryString();
 
