@@ -9,7 +9,7 @@ internal sealed record ArticleQuery
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
 
-    public static readonly IReadOnlyList<string> FacetNames = ["topic", "provider", "published", "type", "category", "quality", "heat"];
+    public static readonly IReadOnlyList<string> FacetNames = ["topic", "provider", "published", "type", "category", "quality", "heat", "month", "year"];
     public static readonly IReadOnlyList<string> TopicMatchValues = ["any", "all"];
 
     public bool? Published { get; init; }

@@ -22,7 +22,7 @@ public sealed class ArticleListErrorTests(SampleApiFixture fixture) : IClassFixt
         { "includeTotal=yes", "includeTotal", "'yes' is not a boolean: use true or false." },
         { "sort=newest", "sort", "'newest' is not one of: -publishedDateTime, publishedDateTime, -quality, quality, -heat, heat, relevance." },
         { "sort=relevance", "sort", "'relevance' needs a search: add q." },
-        { "facets=topic,author", "facets", "'author' is not one of: topic, provider, published, type, category, quality, heat." },
+        { "facets=topic,author", "facets", "'author' is not one of: topic, provider, published, type, category, quality, heat, month, year." },
         { "topicMatch=some", "topicMatch", "'some' is not one of: any, all." },
         { "from=yesterday", "from", "'yesterday' is not a date (yyyy-MM-dd) or an instant with an offset (2025-01-31T08:00:00Z)." },
         { "to=2025-13-01", "to", "'2025-13-01' is not a date (yyyy-MM-dd) or an instant with an offset (2025-01-31T08:00:00Z)." },

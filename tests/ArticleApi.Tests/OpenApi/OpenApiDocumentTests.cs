@@ -96,10 +96,10 @@ public sealed class OpenApiDocumentTests(SampleApiFixture fixture) : IClassFixtu
 
         Assert.Equal(["-publishedDateTime", "publishedDateTime", "-quality", "quality", "-heat", "heat", "relevance"], Values(schemas.GetProperty("ArticleSort")));
         Assert.Equal(["any", "all"], Values(schemas.GetProperty("TopicMatch")));
-        Assert.Equal(["topic", "provider", "published", "type", "category", "quality", "heat"], Values(schemas.GetProperty("Facet")));
+        Assert.Equal(["topic", "provider", "published", "type", "category", "quality", "heat", "month", "year"], Values(schemas.GetProperty("Facet")));
         // The facet counts of a page: one optional list per facet, nothing else.
         var counts = schemas.GetProperty("FacetCounts");
-        Assert.Equal(["topic", "provider", "published", "type", "category", "quality", "heat"], counts.GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["topic", "provider", "published", "type", "category", "quality", "heat", "month", "year"], counts.GetProperty("properties").EnumerateObject().Select(p => p.Name));
         Assert.False(counts.GetProperty("additionalProperties").GetBoolean());
         Assert.Equal("#/components/schemas/FacetCounts", schemas.GetProperty("ArticlePage").GetProperty("properties").GetProperty("facets").GetProperty("$ref").GetString());
 
