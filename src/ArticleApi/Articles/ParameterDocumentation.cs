@@ -28,6 +28,8 @@ internal sealed class ParameterDocumentation : IOperationFilter
 
     public const string FacetSchema = "Facet";
 
+    public const string SearchFieldSchema = "SearchField";
+
     public const string FormatSchema = "ResponseFormat";
 
     public const string ListFieldSchema = "ArticleListField";
@@ -50,7 +52,12 @@ internal sealed class ParameterDocumentation : IOperationFilter
         ["to"] = new("Published at or before: an instant with offset (2025-12-31T23:59:59Z), or a date (2025-12-31, the whole UTC day, inclusive).", Instant),
         ["type"] = new("Item type as the files write it (article, video, course, collection, download).", Text),
         ["category"] = new("Category as the files write it, for example news.", Text),
-        ["q"] = new("Full-text search over title and excerpt, for example kubernetes \"node pools\" -security. Words side by side must all match; \"a phrase\"; prefix*; OR (either side); NOT word or -word (exclude, beside a term to match); parentheses to group. OR, AND and NOT are operators in upper case only. Adds a highlighted snippet to each item.", Text),
+        ["q"] = new("Full-text search over title and excerpt (searchIn chooses other fields), for example kubernetes \"node pools\" -security. Words side by side must all match; \"a phrase\"; prefix*; OR (either side); NOT word or -word (exclude, beside a term to match); parentheses to group. OR, AND and NOT are operators in upper case only. Adds a highlighted snippet to each item.", Text),
+        ["searchIn"] = new("The fields q looks in: title, excerpt, body (the markdown body); repeat or separate with commas. Default title,excerpt. Each term may match in any field named; exclusions look only there. Needs q.", context => new OpenApiSchema
+        {
+            Type = JsonSchemaType.Array,
+            Items = Named(context, SearchFieldSchema, "A field a search looks in.", ArticleQuery.SearchInValues),
+        }),
         ["sort"] = new($"Order, default {ArticleSort.Default.Name}; ties are broken by id in the same direction. relevance (best first) needs q.", SortEnum, ArticleSort.Default.Name),
         ["limit"] = new($"Page size, 1 to {ArticleQuery.MaxLimit}; default {ArticleQuery.DefaultLimit}.", _ => Integer(1, ArticleQuery.MaxLimit, ArticleQuery.DefaultLimit), "20"),
         ["cursor"] = new("Opaque position from the 'next' link of the previous page; keep the other parameters as they were.", Text),

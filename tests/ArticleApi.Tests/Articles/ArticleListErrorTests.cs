@@ -24,6 +24,8 @@ public sealed class ArticleListErrorTests(SampleApiFixture fixture) : IClassFixt
         { "sort=relevance", "sort", "'relevance' needs a search: add q." },
         { "facets=topic,author", "facets", "'author' is not one of: topic, provider, published, type, category, quality, heat, month, year." },
         { "topicMatch=some", "topicMatch", "'some' is not one of: any, all." },
+        { "q=edge&searchIn=title,author", "searchIn", "'author' is not one of: title, excerpt, body." },
+        { "searchIn=title", "searchIn", "needs a search: add q." },
         { "from=yesterday", "from", "'yesterday' is not a date (yyyy-MM-dd) or an instant with an offset (2025-01-31T08:00:00Z)." },
         { "to=2025-13-01", "to", "'2025-13-01' is not a date (yyyy-MM-dd) or an instant with an offset (2025-01-31T08:00:00Z)." },
         { "from=2025-01-31T08:00:00", "from", "'2025-01-31T08:00:00' is not a date (yyyy-MM-dd) or an instant with an offset (2025-01-31T08:00:00Z)." },

@@ -22,7 +22,7 @@ public sealed class PostgresProviderTests
         using (var before = await client.GetAsync("/health/ready"))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, before.StatusCode);
-            Assert.Contains("the schema is not prepared (0 of 3 migrations applied)", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("the schema is not prepared (0 of 4 migrations applied)", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         // What the importer process does at its start.
@@ -81,10 +81,10 @@ public sealed class PostgresProviderTests
         var schema = new PostgresSchema();
 
         // What a waiting replica's readiness asks, then what the importer does at its start.
-        Assert.Equal(new SchemaStatus(0, 3), await SchemaStatus.ReadAsync(context, schema, CancellationToken.None));
+        Assert.Equal(new SchemaStatus(0, 4), await SchemaStatus.ReadAsync(context, schema, CancellationToken.None));
         await schema.EnsureAsync(context, CancellationToken.None);
 
-        Assert.Equal(new SchemaStatus(3, 3), await SchemaStatus.ReadAsync(context, schema, CancellationToken.None));
+        Assert.Equal(new SchemaStatus(4, 4), await SchemaStatus.ReadAsync(context, schema, CancellationToken.None));
         Assert.Empty(errors);
     }
 
