@@ -147,15 +147,19 @@ internal sealed record ArticleQuery
         var fields = (SearchFields)0;
         foreach (var name in names)
         {
-            var index = SearchInValues.ToList().IndexOf(name);
-            if (index < 0)
+            SearchFields? field = name switch
+            {
+                "title" => SearchFields.Title,
+                "excerpt" => SearchFields.Excerpt,
+                "body" => SearchFields.Body,
+                _ => null,
+            };
+            if (field is null)
             {
                 reader.Fail("searchIn", $"'{name}' is not one of: {string.Join(", ", SearchInValues)}.");
             }
-            else
-            {
-                fields |= (SearchFields)(1 << index);
-            }
+
+            fields |= field ?? 0;
         }
 
         return fields == 0 ? SearchFields.Default : fields;
