@@ -6,9 +6,10 @@ namespace ArticleApi.Generator;
 /// <summary>
 /// Deterministic synthetic corpus shaped like ../shared/corpus (see its SCHEMA.md): about 2,000 providers with a
 /// skewed share, 60 topics with 1-4 per article, quality 10-80, heat -1..100 with many -1, about 30% published,
-/// dates over ten years, 0-3 related links (some pointing at other generated articles) and images on most.
+/// dates over ten years, 0-3 related links (some pointing at other generated articles) and images on most; a body of
+/// <paramref name="bodyWords"/> words when asked, drawn from a second generator so the front matter stays the same.
 /// </summary>
-internal sealed class CorpusGenerator(int seed)
+internal sealed class CorpusGenerator(int seed, int bodyWords = 0)
 {
     private const int ProviderCount = 2000;
     private static readonly DateTimeOffset Start = new(2016, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -21,6 +22,7 @@ internal sealed class CorpusGenerator(int seed)
     ];
 
     private readonly Random _random = new(seed);
+    private readonly Random _body = new(seed + 1);
 
     private static readonly string[] Topics = [.. Enumerable.Range(0, 60).Select(index => $"{Capitalise(Words[index % Words.Length])} {(index < Words.Length ? "News" : "Research")}")];
 
@@ -86,6 +88,11 @@ internal sealed class CorpusGenerator(int seed)
         }
 
         text.Append("\nsecured: \"").Append(Convert.ToBase64String(BitConverter.GetBytes(_random.NextInt64()))).Append(';').Append(index).Append("\"\n---\n");
+        for (var sentence = 0; sentence < bodyWords; sentence += 12)
+        {
+            var words = Enumerable.Range(0, Math.Min(12, bodyWords - sentence)).Select(_ => Words[_body.Next(Words.Length)]);
+            text.Append(Capitalise(string.Join(' ', words))).Append(sentence % 96 == 84 ? ".\n\n" : ". ");
+        }
     }
 
     /// <summary>A provider id where a few providers publish most articles (share falls with rank, like real feeds).</summary>

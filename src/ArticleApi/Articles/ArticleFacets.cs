@@ -6,7 +6,8 @@ namespace ArticleApi.Articles;
 
 /// <summary>
 /// Counts per value of a facet over the current filter: one GROUP BY statement per facet asked for. Topic, provider,
-/// type and category: the most frequent values; published: true and false; quality and heat: ranges of ten.
+/// type and category: the most frequent values; published: true and false; quality and heat: ranges of ten; month and
+/// year: the UTC calendar periods of publishedDateTime, newest first.
 /// </summary>
 internal static class ArticleFacets
 {
@@ -14,6 +15,12 @@ internal static class ArticleFacets
 
     /// <summary>Width of the quality and heat ranges counted by their facets.</summary>
     public const int BucketWidth = 10;
+
+    /// <summary>
+    /// How many months the month facet lists: the newest ones with articles (<c>to</c> reaches further back). Years are
+    /// all listed: there are as many as the span of the articles, a few dozen at most, and a timeline wants every one.
+    /// </summary>
+    public const int NewestMonths = 24;
 
     /// <param name="everything">The per-version counts, when the filter is empty: topic and provider facets are then read from them.</param>
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>> CountAsync(
@@ -40,6 +47,10 @@ internal static class ArticleFacets
                         .Select(g => new FacetCount { Value = g.Key, Count = g.Count() }), cancellationToken),
                 ("quality", _) => await BucketsAsync(filtered.Where(a => a.Quality != null).Select(a => a.Quality!.Value), cancellationToken),
                 ("heat", _) => await BucketsAsync(filtered.Where(a => a.Heat != null).Select(a => a.Heat!.Value), cancellationToken),
+                ("month", _) => await PeriodsAsync(
+                    filtered.Where(a => a.PublishedDateTime != null).Select(a => PublishedPeriod.Month(a.PublishedDateTime)), NewestMonths, cancellationToken),
+                ("year", _) => await PeriodsAsync(
+                    filtered.Where(a => a.PublishedDateTime != null).Select(a => PublishedPeriod.Year(a.PublishedDateTime)), int.MaxValue, cancellationToken),
                 _ => await PublishedAsync(filtered, cancellationToken),
             };
         }
@@ -61,6 +72,15 @@ internal static class ArticleFacets
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         return [.. counts.Select(c => new FacetValue(c.Key ? "true" : "false", c.Count)).OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// Counts per period, newest first (what a reader of news scans), at most <paramref name="newest"/>. Undated articles
+    /// are left out, as articles without a provider or type are left out of those facets. Keys sort as time does.
+    /// </summary>
+    private static async Task<IReadOnlyList<FacetValue>> PeriodsAsync(IQueryable<string> periods, int newest, CancellationToken cancellationToken) =>
+        (await periods.GroupBy(period => period).Select(g => new FacetCount { Value = g.Key, Count = g.Count() })
+            .OrderByDescending(f => f.Value).Take(newest).ToListAsync(cancellationToken))
+            .ConvertAll(f => new FacetValue(f.Value, f.Count));
 
     /// <summary>
     /// Counts per range of <see cref="BucketWidth"/> (<c>0-9</c>, <c>10-19</c>, ...; heat's -1, unknown, has its own

@@ -57,6 +57,9 @@ internal sealed record ArticleListParameters
     [FromQuery(Name = "q")]
     public string? Q { get; init; }
 
+    [FromQuery(Name = "searchIn")]
+    public string[]? SearchIn { get; init; }
+
     [FromQuery(Name = "sort")]
     public string? Sort { get; init; }
 

@@ -9,8 +9,11 @@ internal sealed record ArticleQuery
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
 
-    public static readonly IReadOnlyList<string> FacetNames = ["topic", "provider", "published", "type", "category", "quality", "heat"];
+    public static readonly IReadOnlyList<string> FacetNames = ["topic", "provider", "published", "type", "category", "quality", "heat", "month", "year"];
     public static readonly IReadOnlyList<string> TopicMatchValues = ["any", "all"];
+
+    /// <summary>The values of searchIn, each naming one of <see cref="SearchFields"/>.</summary>
+    public static readonly IReadOnlyList<string> SearchInValues = ["title", "excerpt", "body"];
 
     public bool? Published { get; init; }
 
@@ -79,6 +82,7 @@ internal sealed record ArticleQuery
             reader.Fail("q", searchError);
         }
 
+        var searchIn = SearchIn(p, reader);
         if (sort?.Field == SortField.Relevance && p.Q is null)
         {
             reader.Fail("sort", "'relevance' needs a search: add q.");
@@ -106,7 +110,7 @@ internal sealed record ArticleQuery
             To = reader.Instant("to", p.To, endOfDay: true),
             Type = reader.Text("type", p.Type),
             Category = reader.Text("category", p.Category),
-            Search = search,
+            Search = search is null ? null : search with { Fields = searchIn },
             Sort = sort ?? ArticleSort.Default,
             Limit = reader.Integer("limit", p.Limit, 1, MaxLimit) ?? DefaultLimit,
             Cursor = sort is null ? null : Cursor.Read(reader, p.Cursor, sort.Name, sort.CursorValue),
@@ -130,5 +134,34 @@ internal sealed record ArticleQuery
         }
 
         return reader.HasErrors ? null : query;
+    }
+
+    private static SearchFields SearchIn(ArticleListParameters p, ParameterReader reader)
+    {
+        var names = ParameterReader.List(p.SearchIn);
+        if (names.Count > 0 && p.Q is null)
+        {
+            reader.Fail("searchIn", "needs a search: add q.");
+        }
+
+        var fields = (SearchFields)0;
+        foreach (var name in names)
+        {
+            SearchFields? field = name switch
+            {
+                "title" => SearchFields.Title,
+                "excerpt" => SearchFields.Excerpt,
+                "body" => SearchFields.Body,
+                _ => null,
+            };
+            if (field is null)
+            {
+                reader.Fail("searchIn", $"'{name}' is not one of: {string.Join(", ", SearchInValues)}.");
+            }
+
+            fields |= field ?? 0;
+        }
+
+        return fields == 0 ? SearchFields.Default : fields;
     }
 }

@@ -28,6 +28,8 @@ internal sealed class ParameterDocumentation : IOperationFilter
 
     public const string FacetSchema = "Facet";
 
+    public const string SearchFieldSchema = "SearchField";
+
     public const string FormatSchema = "ResponseFormat";
 
     public const string ListFieldSchema = "ArticleListField";
@@ -50,7 +52,12 @@ internal sealed class ParameterDocumentation : IOperationFilter
         ["to"] = new("Published at or before: an instant with offset (2025-12-31T23:59:59Z), or a date (2025-12-31, the whole UTC day, inclusive).", Instant),
         ["type"] = new("Item type as the files write it (article, video, course, collection, download).", Text),
         ["category"] = new("Category as the files write it, for example news.", Text),
-        ["q"] = new("Full-text search over title and excerpt, for example kubernetes \"node pools\" -security. Words side by side must all match; \"a phrase\"; prefix*; OR (either side); NOT word or -word (exclude, beside a term to match); parentheses to group. OR, AND and NOT are operators in upper case only. Adds a highlighted snippet to each item.", Text),
+        ["q"] = new("Full-text search over title and excerpt (searchIn chooses other fields), for example kubernetes \"node pools\" -security. Words side by side must all match; \"a phrase\"; prefix*; OR (either side); NOT word or -word (exclude, beside a term to match); parentheses to group. OR, AND and NOT are operators in upper case only. Adds a highlighted snippet to each item.", Text),
+        ["searchIn"] = new("The fields q looks in: title, excerpt, body (the markdown body); repeat or separate with commas. Default title,excerpt. Each term may match in any field named; exclusions look only there. Needs q.", context => new OpenApiSchema
+        {
+            Type = JsonSchemaType.Array,
+            Items = Named(context, SearchFieldSchema, "A field a search looks in.", ArticleQuery.SearchInValues),
+        }),
         ["sort"] = new($"Order, default {ArticleSort.Default.Name}; ties are broken by id in the same direction. relevance (best first) needs q.", SortEnum, ArticleSort.Default.Name),
         ["limit"] = new($"Page size, 1 to {ArticleQuery.MaxLimit}; default {ArticleQuery.DefaultLimit}.", _ => Integer(1, ArticleQuery.MaxLimit, ArticleQuery.DefaultLimit), "20"),
         ["cursor"] = new("Opaque position from the 'next' link of the previous page; keep the other parameters as they were.", Text),
@@ -59,7 +66,7 @@ internal sealed class ParameterDocumentation : IOperationFilter
         ["includeTotal"] = new("true adds 'total', the number of matching articles (one more count query).", Boolean, "true"),
         ["format"] = new("Representation: json (default); the same page as a feed: atom (Atom 1.0), rss (RSS 2.0), jsonfeed (JSON Feed 1.1); or every matching article from the cursor on, streamed without paging (limit ignored): ndjson, csv. Without it the Accept header chooses (application/atom+xml, application/rss+xml, application/feed+json, application/x-ndjson, text/csv); format wins.", context => Named(context, FormatSchema, "A representation of an article list.", ResponseFormat.Names)),
         ["fields"] = new("Only these members of each item (JSON, ndjson, or the columns of csv; not feeds), in the item's own order; repeat or separate with commas. An unknown name is a 400. The items then carry only the members named.", context => Fields(context, ListFieldSchema, ArticleFields.List)),
-        ["facets"] = new($"Counts per value for the current filter, top {ArticleFacets.TopValues} each; repeat or separate with commas.", FacetList, "topic,provider"),
+        ["facets"] = new($"Counts per value for the current filter, top {ArticleFacets.TopValues} each; month and year count per UTC period of publishedDateTime (2025-06, 2025), newest first: the newest {ArticleFacets.NewestMonths} months, every year, undated articles left out. Repeat or separate with commas.", FacetList, "topic,provider"),
         ["id"] = new("Article id, as in 'id' of a list item.", Text, "news-2025-04-02-kubernetes-security-report-finds-one-in-five-clusters-exposes-its-dashboard"),
         ["slug"] = new("Topic slug, as in 'slug' of a topic.", Text, "kubernetes"),
         ["domain"] = new("Provider domain, as in 'domain' of a provider.", Text, "techcrunch.com"),

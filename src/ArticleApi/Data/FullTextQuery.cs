@@ -7,6 +7,9 @@ namespace ArticleApi.Data;
 /// </summary>
 internal sealed record FullTextQuery(SearchNode Root)
 {
+    /// <summary>Where the terms must be found; a term may match in any of these fields, each term in its own.</summary>
+    public SearchFields Fields { get; init; } = SearchFields.Default;
+
     /// <summary>Canonical text of the search: searches that differ only in case or spacing share it.</summary>
-    public string Key => Root.Key;
+    public string Key => Fields == SearchFields.Default ? Root.Key : $"{Root.Key} IN {Fields}";
 }

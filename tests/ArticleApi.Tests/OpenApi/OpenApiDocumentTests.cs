@@ -78,6 +78,7 @@ public sealed class OpenApiDocumentTests(SampleApiFixture fixture) : IClassFixtu
             Assert.Equal("date-time", parameters["to"].GetProperty("schema").GetProperty("format").GetString());
             Assert.Equal("string", parameters["topic"].GetProperty("schema").GetProperty("items").GetProperty("type").GetString());
             Assert.Equal("#/components/schemas/Facet", parameters["facets"].GetProperty("schema").GetProperty("items").GetProperty("$ref").GetString());
+            Assert.Equal("#/components/schemas/SearchField", parameters["searchIn"].GetProperty("schema").GetProperty("items").GetProperty("$ref").GetString());
             Assert.Equal("#/components/schemas/ArticleSort", parameters["sort"].GetProperty("schema").GetProperty("$ref").GetString());
             Assert.Equal("#/components/schemas/TopicMatch", parameters["topicMatch"].GetProperty("schema").GetProperty("$ref").GetString());
         }
@@ -96,10 +97,11 @@ public sealed class OpenApiDocumentTests(SampleApiFixture fixture) : IClassFixtu
 
         Assert.Equal(["-publishedDateTime", "publishedDateTime", "-quality", "quality", "-heat", "heat", "relevance"], Values(schemas.GetProperty("ArticleSort")));
         Assert.Equal(["any", "all"], Values(schemas.GetProperty("TopicMatch")));
-        Assert.Equal(["topic", "provider", "published", "type", "category", "quality", "heat"], Values(schemas.GetProperty("Facet")));
+        Assert.Equal(["title", "excerpt", "body"], Values(schemas.GetProperty("SearchField")));
+        Assert.Equal(["topic", "provider", "published", "type", "category", "quality", "heat", "month", "year"], Values(schemas.GetProperty("Facet")));
         // The facet counts of a page: one optional list per facet, nothing else.
         var counts = schemas.GetProperty("FacetCounts");
-        Assert.Equal(["topic", "provider", "published", "type", "category", "quality", "heat"], counts.GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["topic", "provider", "published", "type", "category", "quality", "heat", "month", "year"], counts.GetProperty("properties").EnumerateObject().Select(p => p.Name));
         Assert.False(counts.GetProperty("additionalProperties").GetBoolean());
         Assert.Equal("#/components/schemas/FacetCounts", schemas.GetProperty("ArticlePage").GetProperty("properties").GetProperty("facets").GetProperty("$ref").GetString());
 

@@ -13,7 +13,7 @@ namespace ArticleApi.Tests.OpenApi;
 [Collection(ContractApiFixture.Collection)]
 public sealed class ResponseValidationTests(ContractApiFixture fixture)
 {
-    private const string EveryFacet = "facets=topic,provider,published,type";
+    private const string EveryFacet = "facets=topic,provider,published,type,month,year";
 
     [Fact]
     public async Task EveryResponseOverTheDatasetMatchesTheDocument()

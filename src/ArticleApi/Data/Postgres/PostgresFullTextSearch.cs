@@ -11,18 +11,18 @@ internal sealed class PostgresFullTextSearch : IFullTextSearch
 {
     public IQueryable<FullTextMatch> Matches(ArticleDbContext context, FullTextQuery query)
     {
-        var tsQuery = ToTsQuery(query);
-        // Weights {D, C, B, A}: the title (A) counts 1.0 and the excerpt (B) 0.2, the 5:1 of SQLite's bm25 weights.
-        // Negated so that lower is better, as bm25 gives it and as the relevance keyset expects.
+        var tsQuery = ToTsQuery(query, query.Fields);
+        // Weights {D, C, B, A}: the title (A) counts 1.0, the excerpt (B) 0.2 and the body (C) 0.1, about SQLite's bm25
+        // weights 5:1:0.5. Negated so that lower is better, as bm25 gives it and as the relevance keyset expects.
         return context.Set<FullTextMatch>().FromSql($"""
-            SELECT "Key", -(ts_rank(ARRAY[0.1, 0.2, 0.2, 1.0]::float4[], "SearchVector", to_tsquery('articleapi', {tsQuery}))::float8) AS "Rank"
+            SELECT "Key", -(ts_rank(ARRAY[0.1, 0.1, 0.2, 1.0]::float4[], "SearchVector", to_tsquery('articleapi', {tsQuery}))::float8) AS "Rank"
             FROM "Articles" WHERE "SearchVector" @@ to_tsquery('articleapi', {tsQuery})
             """);
     }
 
     public Task<int> CountAsync(ArticleDbContext context, FullTextQuery query, int atMost, CancellationToken cancellationToken)
     {
-        var tsQuery = ToTsQuery(query);
+        var tsQuery = ToTsQuery(query, query.Fields);
         return context.Database.SqlQuery<int>($"""
             SELECT count(*)::int AS "Value" FROM (SELECT 1 FROM "Articles" WHERE "SearchVector" @@ to_tsquery('articleapi', {tsQuery}) LIMIT {atMost}) AS m
             """).SingleAsync(cancellationToken);
@@ -36,13 +36,19 @@ internal sealed class PostgresFullTextSearch : IFullTextSearch
             return new Dictionary<long, string>();
         }
 
+        // Unweighted: each field is headlined on its own, where every word has the default weight.
         var tsQuery = ToTsQuery(query);
+        var (title, excerpt, body) = (query.Fields.HasFlag(SearchFields.Title), query.Fields.HasFlag(SearchFields.Excerpt), query.Fields.HasFlag(SearchFields.Body));
         long[] keyArray = [.. keys];
-        // Like SQLite's snippet(-1): the title when it matches the whole search, otherwise the excerpt. ts_headline marks
-        // each word; neighbouring marks are joined so a phrase is marked once, as FTS5 marks it.
+        // Like SQLite's snippet(-1): the title when it is searched and matches the whole search; else the body when it is
+        // searched and matches and the excerpt does not; else the excerpt. ts_headline marks each word; neighbouring
+        // marks are joined so a phrase is marked once, as FTS5 marks it.
         var rows = await context.Database.SqlQuery<SnippetRow>($"""
             SELECT "Key", replace(ts_headline('articleapi',
-                CASE WHEN to_tsvector('articleapi', "Title") @@ to_tsquery('articleapi', {tsQuery}) THEN "Title" ELSE coalesce("Excerpt", "Title") END,
+                CASE WHEN {title} AND to_tsvector('articleapi', "Title") @@ to_tsquery('articleapi', {tsQuery}) THEN "Title"
+                    WHEN {body} AND NOT ({excerpt} AND to_tsvector('articleapi', coalesce("Excerpt", '')) @@ to_tsquery('articleapi', {tsQuery}))
+                        AND to_tsvector('articleapi', "Body") @@ to_tsquery('articleapi', {tsQuery}) THEN "Body"
+                    ELSE coalesce("Excerpt", "Title") END,
                 to_tsquery('articleapi', {tsQuery}),
                 'StartSel=<mark>, StopSel=</mark>, MaxWords=16, MinWords=8, ShortWord=0, MaxFragments=1, FragmentDelimiter=…'),
                 '</mark> <mark>', ' ') AS "Snippet"
@@ -54,20 +60,35 @@ internal sealed class PostgresFullTextSearch : IFullTextSearch
     /// <summary>
     /// Each term's words are single-quoted lexemes (letters and digits only, so nothing can break out), a phrase's
     /// words joined by <c>&lt;-&gt;</c> (followed by), a prefix term's last word marked <c>:*</c>; AND is <c>&amp;</c>,
-    /// OR <c>|</c>, an exclusion <c>!</c>, groups parenthesised.
+    /// OR <c>|</c>, an exclusion <c>!</c>, groups parenthesised. With <paramref name="fields"/> short of all, each lexeme
+    /// also carries the weights of those fields (title A, excerpt B, body C: see the SearchVector migrations), so it
+    /// matches only there.
     /// </summary>
-    internal static string ToTsQuery(FullTextQuery query) => Expression(query.Root);
+    internal static string ToTsQuery(FullTextQuery query, SearchFields fields = SearchFields.All) =>
+        Expression(query.Root, fields == SearchFields.All ? "" : Weights(fields));
 
-    private static string Expression(SearchNode node) => node switch
+    private static string Weights(SearchFields fields) =>
+        (fields.HasFlag(SearchFields.Title) ? "A" : "") + (fields.HasFlag(SearchFields.Excerpt) ? "B" : "") + (fields.HasFlag(SearchFields.Body) ? "C" : "");
+
+    private static string Expression(SearchNode node, string weights) => node switch
     {
-        SearchTerm term => "(" + string.Join(" <-> ", term.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(word => "'" + word.Replace("'", "''", StringComparison.Ordinal) + "'")) + (term.IsPrefix ? ":*" : "") + ")",
-        SearchOr any => "(" + string.Join(" | ", any.Children.Select(Group)) + ")",
-        SearchAnd all => string.Join(" & ", all.Included.Select(Group).Concat(all.Excluded.Select(excluded => "!" + Group(excluded)))),
+        SearchTerm term => "(" + string.Join(" <-> ", Words(term, weights)) + ")",
+        SearchOr any => "(" + string.Join(" | ", any.Children.Select(child => Group(child, weights))) + ")",
+        SearchAnd all => string.Join(" & ", all.Included.Select(child => Group(child, weights)).Concat(all.Excluded.Select(excluded => "!" + Group(excluded, weights)))),
         _ => throw new InvalidOperationException("an exclusion stands only beside a term (FullTextQueryParser validates this)"),
     };
 
-    private static string Group(SearchNode node) => node is SearchAnd ? "(" + Expression(node) + ")" : Expression(node);
+    private static IEnumerable<string> Words(SearchTerm term, string weights)
+    {
+        var words = term.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Select((word, index) =>
+        {
+            var prefix = term.IsPrefix && index == words.Length - 1 ? "*" : "";
+            return "'" + word.Replace("'", "''", StringComparison.Ordinal) + "'" + (prefix.Length + weights.Length > 0 ? ":" + prefix + weights : "");
+        });
+    }
+
+    private static string Group(SearchNode node, string weights) => node is SearchAnd ? "(" + Expression(node, weights) + ")" : Expression(node, weights);
 
     private sealed class SnippetRow
     {

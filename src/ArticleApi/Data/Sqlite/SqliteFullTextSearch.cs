@@ -9,15 +9,16 @@ internal sealed class SqliteFullTextSearch : IFullTextSearch
 {
     public IQueryable<FullTextMatch> Matches(ArticleDbContext context, FullTextQuery query)
     {
-        var match = ToMatchExpression(query);
-        // bm25 column weights 5 and 1: a word in the title says more about an article than the same word in its excerpt.
+        var match = ToMatch(query);
+        // bm25 column weights 5, 1 and 0.5: a word in the title says more about an article than the same word in its
+        // excerpt, and one in the excerpt more than one somewhere in the body.
         return context.Set<FullTextMatch>().FromSql(
-            $"SELECT rowid AS \"Key\", bm25(ArticlesFts, 5.0, 1.0) AS \"Rank\" FROM ArticlesFts WHERE ArticlesFts MATCH {match}");
+            $"SELECT rowid AS \"Key\", bm25(ArticlesFts, 5.0, 1.0, 0.5) AS \"Rank\" FROM ArticlesFts WHERE ArticlesFts MATCH {match}");
     }
 
     public Task<int> CountAsync(ArticleDbContext context, FullTextQuery query, int atMost, CancellationToken cancellationToken)
     {
-        var match = ToMatchExpression(query);
+        var match = ToMatch(query);
         return context.Database.SqlQuery<int>(
             $"SELECT count(*) AS \"Value\" FROM (SELECT 1 FROM ArticlesFts WHERE ArticlesFts MATCH {match} LIMIT {atMost})").SingleAsync(cancellationToken);
     }
@@ -30,7 +31,7 @@ internal sealed class SqliteFullTextSearch : IFullTextSearch
             return new Dictionary<long, string>();
         }
 
-        var match = ToMatchExpression(query);
+        var match = ToMatch(query);
         // The page's keys travel as one JSON array parameter: one statement per page whatever its size.
         var keyList = System.Text.Json.JsonSerializer.Serialize(keys);
         var rows = await context.Database.SqlQuery<SnippetRow>(
@@ -45,6 +46,15 @@ internal sealed class SqliteFullTextSearch : IFullTextSearch
     /// binary NOT after what they exclude from. User text never reaches the syntax.
     /// </summary>
     internal static string ToMatchExpression(FullTextQuery query) => Expression(query.Root);
+
+    /// <summary>
+    /// <see cref="ToMatchExpression"/> under an FTS5 column filter naming the fields searched (<c>{Title Excerpt} : (...)</c>),
+    /// which applies to every term and exclusion inside it; none when every column is searched.
+    /// </summary>
+    internal static string ToMatch(FullTextQuery query) => query.Fields == SearchFields.All
+        ? ToMatchExpression(query)
+        : "{" + string.Join(' ', Enum.GetValues<SearchFields>().Where(f => f is SearchFields.Title or SearchFields.Excerpt or SearchFields.Body && query.Fields.HasFlag(f)))
+            + "} : (" + ToMatchExpression(query) + ")";
 
     private static string Expression(SearchNode node) => node switch
     {

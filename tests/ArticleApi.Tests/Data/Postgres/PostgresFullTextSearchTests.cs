@@ -17,4 +17,15 @@ public sealed class PostgresFullTextSearchTests
     {
         Assert.Equal(expected, PostgresFullTextSearch.ToTsQuery(FullTextQueryParser.Parse(q, out _)!));
     }
+
+    [Theory]
+    [InlineData("title", "edge \"cold starts\"* -gpu", "('edge':A) & ('cold':A <-> 'starts':*A) & !('gpu':A)")]
+    [InlineData("excerpt,body", "kuber* OR edge", "(('kuber':*BC) | ('edge':BC))")]
+    [InlineData("title,excerpt,body", "kuber*", "('kuber':*)")]
+    public void EachLexemeAsksForTheWeightsOfTheFieldsSearched(string searchIn, string q, string expected)
+    {
+        var fields = searchIn.Split(',').Aggregate((SearchFields)0, (all, name) => all | Enum.Parse<SearchFields>(name, ignoreCase: true));
+
+        Assert.Equal(expected, PostgresFullTextSearch.ToTsQuery(FullTextQueryParser.Parse(q, out _)!, fields));
+    }
 }
