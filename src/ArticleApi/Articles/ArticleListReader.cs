@@ -12,7 +12,8 @@ namespace ArticleApi.Articles;
 /// when asked for. A fixed number of statements whatever the page size; no per-row queries.
 /// </summary>
 internal sealed class ArticleListReader(
-    ArticleDbContext context, IFullTextSearch search, ArticleCounts counts, SearchFrequency searchFrequency, FilterSizes filterSizes, SearchMetrics searchMetrics)
+    ArticleDbContext context, IFullTextSearch search, ArticleCounts counts, SearchFrequency searchFrequency, FilterSizes filterSizes, FilterResults filterResults,
+    SearchMetrics searchMetrics)
 {
     public async Task<ArticlePage> ReadAsync(ArticleQuery query, HttpContext httpContext, CancellationToken cancellationToken)
     {
@@ -48,9 +49,16 @@ internal sealed class ArticleListReader(
         }
 
         var items = await LoadItemsAsync([.. keys.Select(k => k.Key)], query.Search, cancellationToken);
-        int? total = query.IncludeTotal ? await filtered.CountAsync(cancellationToken) : null;
+        // The same filters give the same total and facets whatever the page: counted once per data version.
+        var filterKey = FilterResults.FilterKey(httpContext.Request);
+        int? total = query.IncludeTotal
+            ? await filterResults.GetAsync("total " + filterKey, () => filtered.CountAsync(cancellationToken), cancellationToken)
+            : null;
         var everything = query.Facets.Count > 0 && query.IsUnfiltered ? await counts.GetAsync(cancellationToken) : null;
-        var facets = query.Facets.Count > 0 ? await ArticleFacets.CountAsync(filtered, query.Facets, context, everything, cancellationToken) : null;
+        var facets = query.Facets.Count > 0
+            ? await filterResults.GetAsync($"facets {string.Join(',', query.Facets)} {filterKey}",
+                () => ArticleFacets.CountAsync(filtered, query.Facets, context, everything, cancellationToken), cancellationToken)
+            : null;
         return new ArticlePage(items, PageLinks.Next(httpContext, next), total, facets);
     }
 

@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using ArticleApi.Data;
+
+namespace ArticleApi.Articles;
+
+/// <summary>
+/// The total and the facets of a filter, kept until the data version moves. They depend on the filters only, not on
+/// the sort, the cursor or the page size, so a client paging through one filtered list with <c>includeTotal</c> or
+/// <c>facets</c> pays for the count once instead of on every page (the response cache keys whole URLs, and each page's
+/// cursor differs). Counting every matching row is the one cost of a list that grows with the data.
+/// </summary>
+internal sealed class FilterResults(DataVersion dataVersion) : IDisposable
+{
+    /// <summary>Filters remembered per data version; past it, further ones are counted on each request.</summary>
+    public const int MaxRemembered = 4096;
+
+    /// <summary>Query parameters that do not change which articles match.</summary>
+    private static readonly HashSet<string> NotFilters = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "sort", "cursor", "limit", "includeTotal", "facets", "format", "fields",
+    };
+
+    private readonly PerVersion<ConcurrentDictionary<string, object>> _results = new(dataVersion);
+
+    /// <summary>
+    /// The request's filters as a key: its path (which holds a route's topic or provider) and its filter parameters,
+    /// sorted, each value prefixed with its length so that no two different requests share a key (a key names the
+    /// exact text the filters were parsed from; requests that mean the same with other text only miss the cache).
+    /// </summary>
+    public static string FilterKey(HttpRequest request)
+    {
+        var key = new System.Text.StringBuilder().Append(request.Path.Value?.Length ?? 0).Append(':').Append(request.Path.Value);
+        foreach (var parameter in request.Query.Where(p => !NotFilters.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            key.Append(parameter.Key.Length).Append(':').Append(parameter.Key).Append(parameter.Value.Count).Append('#');
+            foreach (var value in parameter.Value)
+            {
+                key.Append(value?.Length ?? -1).Append(':').Append(value);
+            }
+        }
+
+        return key.ToString();
+    }
+
+    public async Task<T> GetAsync<T>(string key, Func<Task<T>> compute, CancellationToken cancellationToken)
+        where T : notnull
+    {
+        var results = await _results.GetAsync(_ => Task.FromResult(new ConcurrentDictionary<string, object>(StringComparer.Ordinal)), cancellationToken);
+        if (results.TryGetValue(key, out var kept))
+        {
+            return (T)kept;
+        }
+
+        var value = await compute();
+        if (results.Count < MaxRemembered)
+        {
+            results.TryAdd(key, value);
+        }
+
+        return value;
+    }
+
+    public void Dispose() => _results.Dispose();
+}

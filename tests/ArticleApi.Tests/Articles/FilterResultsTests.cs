@@ -1,0 +1,52 @@
+using System.Text.Json;
+using ArticleApi.Tests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArticleApi.Tests.Articles;
+
+/// <summary>A filter's total and facets are counted once per data version, whatever page, sort or size asks for them.</summary>
+public sealed class FilterResultsTests
+{
+    [Fact]
+    public async Task TheTotalAndTheFacetsOfAFilterAreCountedOncePerDataVersion()
+    {
+        await using var factory = new SampleApiFixture();
+        await factory.InitializeAsync();
+        var counter = new StatementCounter();
+        using var host = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(counter)));
+        using var client = host.CreateClient();
+        const string Filter = "published=true&includeTotal=true&facets=type";
+
+        var (first, firstCounts) = await ReadAsync(client, counter, $"/articles?{Filter}&limit=2");
+        var (second, secondCounts) = await ReadAsync(client, counter, first.GetProperty("next").GetString()!);
+        var (_, otherSortCounts) = await ReadAsync(client, counter, $"/articles?{Filter}&sort=-heat&limit=5");
+        var (other, otherFilterCounts) = await ReadAsync(client, counter, "/articles?published=false&includeTotal=true&facets=type&limit=2");
+
+        var file = Path.Combine(factory.SourceDirectory, "news", "2026-05-20-serverless-containers-finally-get-fast-cold-starts.md");
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("quality: 70", "quality: 71", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(1));
+        Assert.Equal(1, (await factory.ImportAsync()).Counts.Updated);
+        host.Services.GetRequiredService<ArticleApi.Data.DataVersion>().Invalidate();
+        var (_, afterImportCounts) = await ReadAsync(client, counter, $"/articles?{Filter}&limit=2");
+
+        // One count for the total and one per facet, then none until the filter or the data changes.
+        Assert.Equal((2, 0, 0, 2, 2), (firstCounts, secondCounts, otherSortCounts, otherFilterCounts, afterImportCounts));
+        Assert.Equal(first.GetProperty("total").GetInt32(), second.GetProperty("total").GetInt32());
+        Assert.Equal(first.GetProperty("facets").GetRawText(), second.GetProperty("facets").GetRawText());
+        Assert.NotEqual(first.GetProperty("total").GetInt32(), other.GetProperty("total").GetInt32());
+    }
+
+    /// <summary>
+    /// The response and its statements that count every matching row: a facet's GROUP BY, and a total's COUNT(*) (the
+    /// bounded counts that pick a plan have a LIMIT).
+    /// </summary>
+    private static async Task<(JsonElement Body, int Counts)> ReadAsync(HttpClient client, StatementCounter counter, string url)
+    {
+        counter.Clear();
+        var body = await client.GetJsonAsync(url);
+        return (body, counter.Statements.Count(s => s.Contains("GROUP BY", StringComparison.OrdinalIgnoreCase)
+            || (s.Contains("COUNT(*)", StringComparison.OrdinalIgnoreCase) && !s.Contains("LIMIT", StringComparison.OrdinalIgnoreCase))));
+    }
+}
