@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Validates docker/docker-compose.yml and docker/docker-compose.postgres.yml with Debian's docker-compose (it parses and resolves without a Docker engine).
+# Validates docker/docker-compose.yml (with its metrics profile and docker/prometheus.yml) and docker/docker-compose.postgres.yml
+# with Debian's docker-compose (it parses and resolves without a Docker engine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v docker-compose >/dev/null; then
@@ -30,6 +31,21 @@ expect "restart policy" 'restart: unless-stopped'
 expect "port 8080" 'target: 8080'
 expect "compact JSON logs" 'Serilog__ConsoleFormat: CompactJson'
 expect "stop grace period" 'stop_grace_period: 20s'
+# The metrics profile: Prometheus scraping the API's metrics port, which the host does not publish.
+expect "metrics on a port of their own" "Metrics__Port: ['\"]?9464"
+expect "metrics enabled" "Metrics__Enabled: ['\"]?true"
+expect "service prometheus" '^  prometheus:'
+expect "prometheus only in the metrics profile" '^    - metrics$'
+expect "prometheus configuration mounted read-only" "$(pwd)/docker/prometheus.yml:/etc/prometheus/prometheus.yml:ro\$"
+expect "prometheus data volume" 'articleapi-prometheus:/prometheus'
+if grep -q 'target: 9464' "$out"; then echo "MISSING: the metrics port must not be published"; fail=1; else echo "ok: the metrics port is not published"; fi
+with_profile=$(docker-compose -f docker/docker-compose.yml --profile metrics config --services)
+if grep -qx prometheus <<<"$with_profile"; then echo "ok: --profile metrics starts prometheus"; else echo "MISSING: prometheus with --profile metrics"; fail=1; fi
+# The scrape target is the API's service name and metrics port; promtool (Debian's prometheus package) checks the syntax.
+if grep -q '"api:9464"' docker/prometheus.yml; then echo "ok: docker/prometheus.yml scrapes api:9464"; else echo "MISSING: api:9464 in docker/prometheus.yml"; fail=1; fi
+if command -v promtool >/dev/null; then
+  if promtool check config docker/prometheus.yml >/dev/null; then echo "ok: promtool check config docker/prometheus.yml"; else echo "MISSING: a valid docker/prometheus.yml"; fail=1; fi
+fi
 # ARTICLES_DIR moves the article folder without editing the file.
 # (Captured first: under pipefail, grep -q closing the pipe early would fail the pipeline.)
 overridden=$(ARTICLES_DIR=/srv/articles docker-compose -f docker/docker-compose.yml config)
