@@ -44,6 +44,7 @@ internal static class TelemetryBuilderExtensions
             openTelemetry.WithMetrics(meters => meters
                 .AddMeter(ArticleApiMeter.Name)
                 .AddAspNetCoreInstrumentation()
+                .DropPerRequestInstruments()
                 .AddRuntimeInstrumentation()
                 // Each scrape sees the counts as they are now (the exporter would otherwise answer from a 300 ms cache).
                 .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
