@@ -24,6 +24,8 @@ internal static class ArticleApiServiceCollectionExtensions
         services.AddSingleton<FilterSizes>();
         services.AddSingleton<FilterResults>();
         services.AddScoped<ArticleDetailReader>();
+        services.AddSingleton<ArticleRowStatements>();
+        services.AddSingleton<TimedReads>();
         services.AddScoped<RelatedLinkReader>();
         services.AddScoped<CollectionReader>();
         services.AddScoped<ChangeReader>();

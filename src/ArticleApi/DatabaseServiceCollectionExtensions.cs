@@ -42,6 +42,8 @@ internal static class DatabaseServiceCollectionExtensions
             services.AddSingleton<IDatabaseSchema, PostgresSchema>();
             services.AddSingleton<IBulkWriter, PostgresBulkWriter>();
             services.AddSingleton<IFullTextSearch, PostgresFullTextSearch>();
+            services.AddSingleton<ISqlDialect, PostgresDialect>();
+            services.AddSingleton<IPreparedReads, PostgresPreparedReads>();
             services.AddSingleton<IImportLock>(new PostgresImportLock(connectionString ?? ""));
         }
         else
@@ -49,6 +51,8 @@ internal static class DatabaseServiceCollectionExtensions
             services.AddSingleton<IDatabaseSchema, SqliteSchema>();
             services.AddSingleton<IBulkWriter, SqliteBulkWriter>();
             services.AddSingleton<IFullTextSearch, SqliteFullTextSearch>();
+            services.AddSingleton<ISqlDialect, SqliteDialect>();
+            services.AddSingleton<IPreparedReads, SqlitePreparedReads>();
             services.AddSingleton<IImportLock>(new SqliteImportLock(connectionString ?? ""));
         }
 

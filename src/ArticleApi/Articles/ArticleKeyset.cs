@@ -14,6 +14,21 @@ internal sealed class PageKey
     public required string Id { get; set; }
 
     public string? SortValue { get; set; }
+
+    /// <summary>
+    /// Reads the rows of the statement EF writes for a segment (run prepared, <see cref="TimedReads"/>). EF computes the
+    /// sort value's text on the client: it selects the stored value (Unix milliseconds, the integer, or the rank) under
+    /// its column's name (beside an IS NOT NULL flag for a nullable one), so the text is made here from that value with
+    /// the same invariant formatting the projection asks for. Should EF one day write the text in SQL, it is read as such.
+    /// </summary>
+    public static Func<RowColumns, PageKey> Reader(SortField sort) => columns => new PageKey
+    {
+        Key = columns.Long(nameof(Key)),
+        Id = columns.Text(nameof(Id)),
+        SortValue = columns.Has(nameof(SortValue)) ? columns.NullableText(nameof(SortValue))
+            : sort == SortField.Relevance ? columns.NullableDouble(nameof(FullTextMatch.Rank))?.ToString(CultureInfo.InvariantCulture)
+            : columns.NullableLong(sort.ToString())?.ToString(CultureInfo.InvariantCulture),
+    };
 }
 
 /// <summary>

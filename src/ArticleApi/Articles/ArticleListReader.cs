@@ -13,7 +13,7 @@ namespace ArticleApi.Articles;
 /// </summary>
 internal sealed class ArticleListReader(
     ArticleDbContext context, IFullTextSearch search, ArticleCounts counts, SearchFrequency searchFrequency, FilterSizes filterSizes, FilterResults filterResults,
-    SearchMetrics searchMetrics)
+    SearchMetrics searchMetrics, ArticleRowStatements statements, ISqlDialect dialect, TimedReads reads)
 {
     public async Task<ArticlePage> ReadAsync(ArticleQuery query, HttpContext httpContext, CancellationToken cancellationToken)
     {
@@ -31,10 +31,11 @@ internal sealed class ArticleListReader(
         var driver = await filterSizes.ChooseDriverAsync(context, query, topicSizes, cancellationToken);
         var filtered = ArticleFilters.Apply(context.Articles, query, context, search, topicSizes, frequentSearch, driver);
         var keys = new List<PageKey>();
+        var readKey = PageKey.Reader(query.Sort.Field);
         var sortHasNulls = await filterSizes.HasNullsAsync(context, query.Sort.Field, cancellationToken);
         foreach (var segment in ArticleKeyset.Segments(filtered, query, context, search, driver, sortHasNulls))
         {
-            keys.AddRange(await segment.Take(query.Limit + 1 - keys.Count).ToListAsync(cancellationToken));
+            keys.AddRange(await reads.QueryAsync(context, segment.Take(query.Limit + 1 - keys.Count), readKey, cancellationToken));
             if (keys.Count > query.Limit)
             {
                 break;
@@ -62,7 +63,7 @@ internal sealed class ArticleListReader(
         return new ArticlePage(items, PageLinks.Next(httpContext, next), total, facets);
     }
 
-    /// <summary>List items for <paramref name="keys"/>, in that order: one query for the rows, one for all their topics.</summary>
+    /// <summary>List items for <paramref name="keys"/>, in that order: one statement for the rows with their topics and first images.</summary>
     public async Task<List<ArticleListItem>> LoadItemsAsync(IReadOnlyList<long> keys, FullTextQuery? fullText, CancellationToken cancellationToken)
     {
         if (keys.Count == 0)
@@ -70,38 +71,8 @@ internal sealed class ArticleListReader(
             return [];
         }
 
-        var rows = await context.Articles
-            .Where(a => keys.Contains(a.Key))
-            .Select(a => new
-            {
-                a.Key,
-                a.Id,
-                a.SourcePath,
-                a.Title,
-                a.Excerpt,
-                a.PublishedDateTime,
-                a.WebUrl,
-                a.Type,
-                a.Category,
-                a.Quality,
-                a.Heat,
-                a.Published,
-                ProviderName = a.ProviderName ?? a.Provider!.Name,
-                a.ProviderDomain,
-                // The first image is position 0. Scalar subqueries become primary-key lookups per row; a projected
-                // FirstOrDefault() would number every image in the table with ROW_NUMBER() on each request.
-                ImageUrl = a.Images.Where(i => i.Position == 0).Select(i => i.Url).FirstOrDefault(),
-                ImageWidth = a.Images.Where(i => i.Position == 0).Select(i => i.Width).FirstOrDefault(),
-                ImageHeight = a.Images.Where(i => i.Position == 0).Select(i => i.Height).FirstOrDefault(),
-            })
-            .ToDictionaryAsync(a => a.Key, cancellationToken);
-
-        var topics = (await context.ArticleTopics
-            .Where(t => keys.Contains(t.ArticleKey))
-            .OrderBy(t => t.ArticleKey).ThenBy(t => t.Position)
-            .Select(t => new { t.ArticleKey, Name = t.NameAsWritten ?? t.Topic!.Name, t.Topic!.Slug })
-            .ToListAsync(cancellationToken))
-            .ToLookup(t => t.ArticleKey, t => new TopicReference(t.Name, t.Slug));
+        var rows = (await reads.QueryAsync(context, statements.Items(context.Model), dialect.KeyList(keys), ArticleItemRow.Read, cancellationToken))
+            .ToDictionary(a => a.Key);
 
         var snippets = fullText is null
             ? new Dictionary<long, string>()
@@ -111,9 +82,9 @@ internal sealed class ArticleListReader(
         {
             var a = rows[key];
             var provider = a.ProviderName is null && a.ProviderDomain is null ? null : new ProviderSummary(a.ProviderName, a.ProviderDomain);
-            return new ArticleListItem(a.Id, a.SourcePath, a.Title, a.Excerpt, a.PublishedDateTime, a.WebUrl, a.Type, a.Category,
-                a.Quality, a.Heat, a.Published, provider, [.. topics[key]],
-                a.ImageUrl is null ? null : new ImageSummary(a.ImageUrl, a.ImageWidth, a.ImageHeight), snippets.GetValueOrDefault(key));
+            return new ArticleListItem(a.Id, a.SourcePath, a.Title, a.Excerpt, ArticleDetailReader.Instant(a.PublishedDateTime), a.WebUrl, a.Type,
+                a.Category, a.Quality, a.Heat, a.Published, provider, ArticleJsonColumns.Topics(a.Topics), ArticleJsonColumns.FirstImage(a.FirstImage),
+                snippets.GetValueOrDefault(key));
         })];
     }
 }

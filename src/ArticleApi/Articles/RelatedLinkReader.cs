@@ -38,7 +38,7 @@ internal sealed class RelatedLinkReader(ArticleDbContext context)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Id).Min(StringComparer.Ordinal)!, StringComparer.Ordinal);
     }
 
-    private static RelatedLinkResponse ToResponse(RelatedLink link, string sourceArticleId, string? articleId)
+    internal static RelatedLinkResponse ToResponse(RelatedLink link, string sourceArticleId, string? articleId)
     {
         var extra = JsonExtras.Object(link.Extra);
         // The importer keeps a related provider's further keys under "provider" in the link's JSON: serve them in the provider.

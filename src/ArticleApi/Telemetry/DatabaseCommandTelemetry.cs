@@ -63,7 +63,11 @@ internal sealed class DatabaseCommandTelemetry : DbCommandInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Ended(DbCommand command, DateTimeOffset startedAt, TimeSpan duration, Exception? exception)
+    private static void Ended(DbCommand command, DateTimeOffset startedAt, TimeSpan duration, Exception? exception) =>
+        Observed(command.CommandText, SystemName(command), startedAt, duration, exception);
+
+    /// <summary>A statement run outside EF (<c>Data/IPreparedReads</c>), counted and traced as EF's own are.</summary>
+    internal static void Observed(string commandText, string systemName, DateTimeOffset startedAt, TimeSpan duration, Exception? exception)
     {
         RequestDatabaseTime.Add(duration);
         if (!Source.HasListeners())
@@ -73,14 +77,14 @@ internal sealed class DatabaseCommandTelemetry : DbCommandInterceptor
 
         // Made once the command is over, with its real start: one place, no state kept between the interceptor's calls.
         // The parent is the current activity: the request's, or the import pass's.
-        using var activity = Source.StartActivity(SpanName(command), ActivityKind.Client, default(ActivityContext), startTime: startedAt);
+        using var activity = Source.StartActivity(SpanName(commandText, systemName), ActivityKind.Client, default(ActivityContext), startTime: startedAt);
         if (activity is null)
         {
             return;
         }
 
-        activity.SetTag("db.system.name", SystemName(command));
-        activity.SetTag("db.query.text", command.CommandText);
+        activity.SetTag("db.system.name", systemName);
+        activity.SetTag("db.query.text", commandText);
         if (exception is not null)
         {
             activity.SetStatus(ActivityStatusCode.Error, exception.Message);
@@ -91,16 +95,18 @@ internal sealed class DatabaseCommandTelemetry : DbCommandInterceptor
     }
 
     /// <summary>The statement's first keyword (<c>SELECT</c>, <c>INSERT</c>...), as OpenTelemetry's database conventions name spans.</summary>
-    internal static string SpanName(DbCommand command)
+    internal static string SpanName(DbCommand command) => SpanName(command.CommandText, SystemName(command));
+
+    private static string SpanName(string commandText, string systemName)
     {
-        var text = command.CommandText.AsSpan().TrimStart();
+        var text = commandText.AsSpan().TrimStart();
         var length = 0;
         while (length < text.Length && char.IsAsciiLetter(text[length]))
         {
             length++;
         }
 
-        return length == 0 ? SystemName(command) : text[..length].ToString().ToUpperInvariant();
+        return length == 0 ? systemName : text[..length].ToString().ToUpperInvariant();
     }
 
     private static string SystemName(DbCommand command) => command.GetType().Name switch

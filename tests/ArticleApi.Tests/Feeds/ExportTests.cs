@@ -142,7 +142,7 @@ public sealed class ExportTests(GeneratedApiFixture fixture) : IClassFixture<Gen
     {
         var counter = new StatementCounter();
         using var factory = new ArticleApiFactory();
-        using var host = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(counter)));
+        using var host = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(counter.Join));
         using var client = host.CreateClient();
         await factory.ImportAsync();
 

@@ -13,7 +13,7 @@ public sealed class ResponseCacheTests
     {
         var counter = new StatementCounter();
         using var factory = new ArticleApiFactory();
-        using var host = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(counter)));
+        using var host = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(counter.Join));
         using var client = host.CreateClient();
         await factory.ImportAsync();
         const string url = "/articles?facets=topic,provider&limit=5";
@@ -43,7 +43,7 @@ public sealed class ResponseCacheTests
     {
         var counter = new StatementCounter();
         using var factory = new ArticleApiFactory();
-        using var host = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(counter)));
+        using var host = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(counter.Join));
         using var client = host.CreateClient();
         await factory.ImportAsync();
 

@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using ArticleApi.Model;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ArticleApi.Data.Sqlite;
+
+/// <summary>
+/// Open read connections of its own, each with its statements prepared once: Microsoft.Data.Sqlite forgets a
+/// command's prepared statements when its connection closes, which EF does after every query. A connection is lent to
+/// one request at a time; outside a transaction each statement reads the latest committed data (WAL), so an import's
+/// commits show on the next request as they do through EF. Kept: as many as were busy at once, at most <see cref="Kept"/>.
+/// </summary>
+internal sealed class SqlitePreparedReads : IPreparedReads, IDisposable
+{
+    private const int Kept = 64;
+    private readonly ConcurrentBag<PreparedConnection> _idle = [];
+    private bool _disposed;
+
+    public string SystemName => "sqlite";
+
+    public async Task<List<T>> QueryAsync<T>(ArticleDbContext context, DbCommand statement, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_idle.TryTake(out var connection))
+        {
+            connection = new PreparedConnection(context.Database.GetConnectionString()!);
+        }
+
+        var reusable = false;
+        try
+        {
+            var command = connection.Command(statement);
+            var rows = new List<T>();
+            using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    rows.Add(read(reader));
+                }
+            }
+
+            reusable = true;
+            return rows;
+        }
+        finally
+        {
+            // A connection whose statement failed half-way is not lent again.
+            if (reusable && !_disposed && _idle.Count < Kept)
+            {
+                _idle.Add(connection);
+            }
+            else
+            {
+                connection.Dispose();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        while (_idle.TryTake(out var connection))
+        {
+            connection.Dispose();
+        }
+    }
+
+    private sealed class PreparedConnection(string connectionString) : IDisposable
+    {
+        private readonly SqliteConnection _connection = Open(connectionString);
+        private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// This connection's prepared twin of <paramref name="statement"/>, its parameter values copied in. One text
+        /// always has the same parameters: EF writes one text per query shape, and its values only vary.
+        /// </summary>
+        public SqliteCommand Command(DbCommand statement)
+        {
+            if (!_commands.TryGetValue(statement.CommandText, out var command))
+            {
+                command = _connection.CreateCommand();
+#pragma warning disable CA2100 // EF's statements, or the read path's built from the EF model's names; values are parameters.
+                command.CommandText = statement.CommandText;
+#pragma warning restore CA2100
+                foreach (DbParameter parameter in statement.Parameters)
+                {
+                    command.Parameters.Add(parameter is SqliteParameter typed ? new SqliteParameter(typed.ParameterName, typed.SqliteType) : new SqliteParameter { ParameterName = parameter.ParameterName });
+                }
+
+                command.Prepare();
+                _commands[statement.CommandText] = command;
+            }
+
+            for (var index = 0; index < command.Parameters.Count; index++)
+            {
+                command.Parameters[index].Value = statement.Parameters[index].Value;
+            }
+
+            return command;
+        }
+
+        public void Dispose()
+        {
+            foreach (var command in _commands.Values)
+            {
+                command.Dispose();
+            }
+
+            _connection.Dispose();
+        }
+
+        // Not from Microsoft.Data.Sqlite's pool: closed for good when disposed, so that the last connection to go at
+        // stop checkpoints the WAL into the main file as the pool's release does (SchemaInitializer).
+        private static SqliteConnection Open(string connectionString)
+        {
+            var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+            connection.Open();
+            return connection;
+        }
+    }
+}
