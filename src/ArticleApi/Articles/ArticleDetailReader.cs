@@ -1,3 +1,4 @@
+using ArticleApi.Data;
 using ArticleApi.Http;
 
 namespace ArticleApi.Articles;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ArticleApi.Data;
 using ArticleApi.Model;
 
 namespace ArticleApi.Articles;

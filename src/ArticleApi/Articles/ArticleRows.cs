@@ -1,3 +1,4 @@
+using ArticleApi.Data;
 namespace ArticleApi.Articles;
 
 /// <summary>

@@ -1,13 +1,12 @@
-using ArticleApi.Data;
 using ArticleApi.Model;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace ArticleApi.Articles;
+namespace ArticleApi.Data;
 
 /// <summary>
 /// The two statements written by hand for the read path, each one round trip: a page's rows with their topics and
 /// first image, and one article with everything its detail shows (provider, images, topics, related links with their
-/// images and resolved targets). The collections come back as JSON built by the database (<see cref="ArticleJsonColumns"/>
+/// images and resolved targets). The collections come back as JSON built by the database (<c>Articles/ArticleJsonColumns</c>
 /// reads them): one statement instead of one per collection, and no cartesian product of images × topics × links.
 /// Names come from the EF model; only <see cref="ISqlDialect"/> differs between the engines. Built once per model.
 /// </summary>
@@ -15,10 +14,10 @@ internal sealed class ArticleRowStatements(ISqlDialect dialect)
 {
     private (IModel Model, string Items, string Detail)? _built;
 
-    /// <summary>The rows of the keys in parameter <c>@p</c> (<see cref="ISqlDialect.KeyList"/>), as <see cref="ArticleItemRow"/>.</summary>
+    /// <summary>The rows of the keys in parameter <c>@p</c> (<see cref="ISqlDialect.KeyList"/>): <c>Articles/ArticleItemRow</c>.</summary>
     public string Items(IModel model) => Build(model).Items;
 
-    /// <summary>The article whose id is parameter <c>@p</c>, as <see cref="ArticleDetailRow"/>.</summary>
+    /// <summary>The article whose id is parameter <c>@p</c>: <c>Articles/ArticleDetailRow</c>.</summary>
     public string Detail(IModel model) => Build(model).Detail;
 
     private (IModel Model, string Items, string Detail) Build(IModel model)
