@@ -22,7 +22,7 @@ internal sealed class SqlitePreparedReads : IPreparedReads, IDisposable
 
     public async Task<List<T>> QueryAsync<T>(ArticleDbContext context, DbCommand statement, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        // After disposal (a request finishing while the host stops) a connection is still opened, and closed after.
         if (!_idle.TryTake(out var connection))
         {
             connection = new PreparedConnection(context.Database.GetConnectionString()!);
