@@ -6,16 +6,6 @@ using ArticleApi.Model;
 
 namespace ArticleApi.Articles;
 
-/// <summary>A row of a page before its content is loaded: the key, the id and the value it is sorted on.</summary>
-internal sealed class PageKey
-{
-    public long Key { get; set; }
-
-    public required string Id { get; set; }
-
-    public string? SortValue { get; set; }
-}
-
 /// <summary>
 /// The ORDER BY and keyset half of an article list. A nullable sort column splits the order in two segments, as
 /// SQLite sorts it: rows with a value (by value, then id) and rows without (by id); NULLs come first ascending and
@@ -40,6 +30,13 @@ internal static class ArticleKeyset
         {
             case SortField.Relevance:
                 yield return Relevance(filtered, search.Matches(context, query.Search!), cursor);
+                yield break;
+            case SortField.Popularity:
+                foreach (var segment in PopularityKeyset.Segments(filtered, cursor, driver is null, !HasRange(query, sort.Field) && sortHasNulls))
+                {
+                    yield return segment;
+                }
+
                 yield break;
             case SortField.PublishedDateTime:
                 foreach (var segment in Nullable(filtered, a => a.PublishedDateTime, order, cursor,
@@ -85,7 +82,7 @@ internal static class ArticleKeyset
     private static bool HasRange(ArticleQuery query, SortField field) => field switch
     {
         SortField.Quality => query.MinQuality is not null || query.MaxQuality is not null,
-        SortField.Heat => query.MinHeat is not null || query.MaxHeat is not null,
+        SortField.Heat or SortField.Popularity => query.MinHeat is not null || query.MaxHeat is not null,
         SortField.PublishedDateTime => query.From is not null || query.To is not null,
         _ => false,
     };
