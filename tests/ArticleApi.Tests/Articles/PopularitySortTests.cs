@@ -84,6 +84,17 @@ public sealed class PopularitySortTests : IAsyncLifetime, IDisposable
         Assert.Equal(Expected(keep).Select(t => _ids[t]), ids);
     }
 
+    [Theory]
+    [InlineData("/articles?sort=popularity&format=ndjson")]
+    [InlineData("/providers/example.org/articles?sort=popularity&format=ndjson")]
+    public async Task TheExportStreamsThePopularityOrder(string url)
+    {
+        var titles = (await _client.GetStringAsync(url)).TrimEnd('\n').Split('\n')
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("title").GetString()!).ToList();
+
+        Assert.Equal(Expected(_ => true), titles);
+    }
+
     [Fact]
     public async Task ACursorOfAnotherSortIsRefused()
     {
