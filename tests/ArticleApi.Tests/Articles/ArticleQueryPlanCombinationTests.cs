@@ -88,6 +88,25 @@ public sealed class ArticleQueryPlanCombinationTests(ArticleQueryPlanTests.Large
         Assert.Empty(failures);
     }
 
+    /// <summary>A deep popularity page: the rest of the cursor's heat is one seek on (Heat, Recency, Id), whatever the filter.</summary>
+    [SqliteTheory]
+    [InlineData("")]
+    [InlineData("minQuality=60")]
+    [InlineData("type=video")]
+    [InlineData("topic=topic-7")]
+    [InlineData("provider=provider-3.example")]
+    public async Task APopularityPageAfterADeepCursorReadsABoundedNumberOfRows(string filter)
+    {
+        var recency = new DateTimeOffset(2020, 6, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        var cursor = new Cursor("popularity", new PopularityPosition(50, recency), "gen-050000").Encode();
+        var apply = Filters.Select(f => ((string Name, Func<ArticleListParameters, ArticleListParameters> Apply)?)f).FirstOrDefault(f => f!.Value.Name == filter)?.Apply ?? (p => p);
+
+        var (steps, plan) = await MeasureAsync(apply(new ArticleListParameters { Sort = "popularity", Cursor = cursor }));
+
+        output.WriteLine($"{steps,9} {filter}&sort=popularity&cursor: {string.Join(" | ", plan)}");
+        Assert.True(steps <= MaxSteps, $"{steps} steps: {string.Join(" | ", plan)}");
+    }
+
     /// <summary>Pairs name two different parameters; minQuality and maxQuality count as one (60 and 20 would contradict).</summary>
     private static string Parameter(string filter) =>
         filter.Split('=')[0].Replace("min", "", StringComparison.Ordinal).Replace("max", "", StringComparison.Ordinal);
