@@ -5,7 +5,9 @@
 # measured in the same run.
 # Usage: bench/distinct-benchmark.sh [N, default 1000000] [seconds per family, default 10]
 # BENCH_DIR (default /tmp/articleapi-bench) holds corpora, databases and lists; BENCH_PORT (default 5087) the API's port
-# (the baseline takes the next one). BENCH_FAMILIES="article filter" runs some families only.
+# (the baseline takes the next one). BENCH_FAMILIES="article filter" runs some families only; the issue-19 families
+# (feed export fields timefacets searchin exclude popularity popcursor) run when named there.
+# BENCH_SKIP_ALONE=1 leaves out the one-request-at-a-time filter x sort sweep.
 # PostgreSQL: BENCH_POSTGRES='Host=127.0.0.1;Port=55432;Username=postgres' as in bench/query-benchmark.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -64,6 +66,14 @@ for line in sys.stdin:
   sql 'SELECT "Title" FROM "Articles" ORDER BY random() LIMIT 2000' | tr -cs '[:alpha:]' '\n' | awk 'length($0) >= 4' | tr '[:upper:]' '[:lower:]' | sort -u >"$lists/words.txt"
   touch "$lists/.complete"
 fi
+# Deep cursors of sort=popularity at random articles: base64url of ["popularity","<heat>:<recency>","<id>"].
+if [ ! -s "$lists/popcursors.txt" ]; then
+  sql 'SELECT COALESCE("Heat", '"''"') || '"':'"' || COALESCE("PublishedDateTime", -62135596800001) || '"'|'"' || "Id" FROM "Articles" ORDER BY random() LIMIT 5000' \
+    | python3 -c 'import sys, base64, json
+for line in sys.stdin:
+    position, id = line.rstrip("\n").split("|", 1)
+    print(base64.urlsafe_b64encode(json.dumps(["popularity", position, id], separators=(",", ":")).encode()).decode().rstrip("="))' >"$lists/popcursors.txt"
+fi
 
 ASPNETCORE_URLS="http://127.0.0.1:$((port + 1))" dotnet bench/ArticleApi.Baseline/bin/Release/net10.0/ArticleApi.Baseline.dll >/dev/null 2>&1 &
 baseline=$!
@@ -93,7 +103,7 @@ done
 # extreme values), each the best of 3 sequential requests with nothing else running; the slowest are printed.
 alone="$work/alone-$engine-$n.txt"
 : >"$alone"
-for published in "" published=true published=false; do
+[ -n "${BENCH_SKIP_ALONE:-}" ] || for published in "" published=true published=false; do
   for quality in "" minQuality=23 minQuality=80; do
     for heat in "" minHeat=50 minHeat=100; do
       for sort in -publishedDateTime publishedDateTime -quality quality -heat heat; do

@@ -36,11 +36,26 @@ local families = {
   backlinks = function() return "/articles/" .. pick(lists.ids) .. "/backlinks" end,
   topics = function() return "/topics?limit=" .. math.random(1, 100) .. (math.random() < 0.5 and "" or "&published=" .. (math.random() < 0.5 and "true" or "false")) end,
   providers = function() return "/providers?limit=" .. math.random(1, 100) .. "&q=" .. string.sub(pick(lists.providers), 1, math.random(9, 11)) end,
+  -- Issue 19: feeds, exports, field selection, time facets, searchIn, exclusions, popularity.
+  feed = function() return "/articles?format=" .. pick({ "atom", "rss", "jsonfeed" }) .. "&" .. filters() end,
+  export = function() return "/providers/" .. pick(lists.providers) .. "/articles?format=" .. pick({ "ndjson", "csv" }) .. "&sort=" .. pick(sorts) end,
+  fields = function() return "/articles?fields=id,title,webUrl,topics&" .. filters() end,
+  timefacets = function() return "/articles?facets=month,year&" .. filters() end,
+  searchin = function() return "/articles?q=" .. pick(lists.words) .. "&searchIn=" .. pick({ "title", "excerpt", "body", "title,body" }) end,
+  exclude = function() return "/articles?excludeTopic=" .. pick(lists.topics) .. "&excludeProvider=" .. pick(lists.providers) .. "&sort=" .. pick(sorts) end,
+  popularity = function()
+    local routes = { "/articles?", "/topics/" .. pick(lists.topics) .. "/articles?", "/providers/" .. pick(lists.providers) .. "/articles?" }
+    local route = pick(routes)
+    if route == "/articles?" and math.random() < 0.5 then route = route .. "minQuality=" .. math.random(10, 80) .. "&" end
+    return route .. "sort=popularity"
+  end,
+  popcursor = function() return "/articles?sort=popularity&cursor=" .. pick(lists.popcursors) end,
 }
 
 function init(args)
   family = families[args[1]] or error("unknown family " .. tostring(args[1]))
   for _, name in ipairs({ "ids", "topics", "providers", "cursors", "words" }) do lists[name] = load(args[2], name) end
+  if args[1] == "popcursor" then lists.popcursors = load(args[2], "popcursors") end
   -- A different sequence per wrk thread.
   math.randomseed(os.time() * 1000 + tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 1000)
 end

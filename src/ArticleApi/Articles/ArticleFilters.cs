@@ -19,7 +19,7 @@ internal static class ArticleFilters
         // third of the articles through the Published index and sorted them; COALESCE makes the test one no index can
         // serve. A rare value, or a small range, drives the page instead (FilterSizes): then nothing else may.
         var byDate = query.Sort.Field == SortField.PublishedDateTime && driver is null;
-        bool Indexed(PlanDriver filter) => driver == filter || (filter.SortField() == query.Sort.Field && driver is null)
+        bool Indexed(PlanDriver filter) => driver == filter || (filter.IsServedBy(query.Sort.Field) && driver is null)
             || (byDate && filter is PlanDriver.Published or PlanDriver.Type or PlanDriver.Category);
         if (query.Published is { } published)
         {

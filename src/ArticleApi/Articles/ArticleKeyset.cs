@@ -6,31 +6,6 @@ using ArticleApi.Model;
 
 namespace ArticleApi.Articles;
 
-/// <summary>A row of a page before its content is loaded: the key, the id and the value it is sorted on.</summary>
-internal sealed class PageKey
-{
-    public long Key { get; set; }
-
-    public required string Id { get; set; }
-
-    public string? SortValue { get; set; }
-
-    /// <summary>
-    /// Reads the rows of the statement EF writes for a segment (run prepared, <see cref="TimedReads"/>). EF computes the
-    /// sort value's text on the client: it selects the stored value (Unix milliseconds, the integer, or the rank) under
-    /// its column's name (beside an IS NOT NULL flag for a nullable one), so the text is made here from that value with
-    /// the same invariant formatting the projection asks for. Should EF one day write the text in SQL, it is read as such.
-    /// </summary>
-    public static Func<RowColumns, PageKey> Reader(SortField sort) => columns => new PageKey
-    {
-        Key = columns.Long(nameof(Key)),
-        Id = columns.Text(nameof(Id)),
-        SortValue = columns.Has(nameof(SortValue)) ? columns.NullableText(nameof(SortValue))
-            : sort == SortField.Relevance ? columns.NullableDouble(nameof(FullTextMatch.Rank))?.ToString(CultureInfo.InvariantCulture)
-            : columns.NullableLong(sort.ToString())?.ToString(CultureInfo.InvariantCulture),
-    };
-}
-
 /// <summary>
 /// The ORDER BY and keyset half of an article list. A nullable sort column splits the order in two segments, as
 /// SQLite sorts it: rows with a value (by value, then id) and rows without (by id); NULLs come first ascending and
@@ -55,6 +30,13 @@ internal static class ArticleKeyset
         {
             case SortField.Relevance:
                 yield return Relevance(filtered, search.Matches(context, query.Search!), cursor);
+                yield break;
+            case SortField.Popularity:
+                foreach (var segment in PopularityKeyset.Segments(filtered, cursor, driver is null, !HasRange(query, sort.Field) && sortHasNulls))
+                {
+                    yield return segment;
+                }
+
                 yield break;
             case SortField.PublishedDateTime:
                 foreach (var segment in Nullable(filtered, a => a.PublishedDateTime, order, cursor,
@@ -100,7 +82,7 @@ internal static class ArticleKeyset
     private static bool HasRange(ArticleQuery query, SortField field) => field switch
     {
         SortField.Quality => query.MinQuality is not null || query.MaxQuality is not null,
-        SortField.Heat => query.MinHeat is not null || query.MaxHeat is not null,
+        SortField.Heat or SortField.Popularity => query.MinHeat is not null || query.MaxHeat is not null,
         SortField.PublishedDateTime => query.From is not null || query.To is not null,
         _ => false,
     };

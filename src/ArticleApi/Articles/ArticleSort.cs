@@ -9,16 +9,20 @@ internal enum SortField
     Quality,
     Heat,
     Relevance,
+
+    /// <summary>Heat, then recency (<see cref="PopularityKeyset"/>).</summary>
+    Popularity,
 }
 
 /// <summary>A list order: a field and a direction; ties are always broken by <c>id</c> in the same direction, so the order is total.</summary>
 internal sealed record ArticleSort(string Name, SortField Field, bool Descending)
 {
-    /// <summary>What a cursor of this sort holds: the sort column's value of the page's last row.</summary>
+    /// <summary>What a cursor of this sort holds: the sort column's value of the page's last row (popularity: heat and recency).</summary>
     public CursorValue CursorValue => Field switch
     {
         SortField.PublishedDateTime => CursorValue.NullableUnixMilliseconds,
         SortField.Relevance => CursorValue.Double,
+        SortField.Popularity => CursorValue.Popularity,
         _ => CursorValue.NullableInt32,
     };
 
@@ -34,6 +38,8 @@ internal sealed record ArticleSort(string Name, SortField Field, bool Descending
         new("heat", SortField.Heat, false),
         // bm25 ranks best first with the lowest score, so "relevance" is ascending on the rank.
         new("relevance", SortField.Relevance, false),
+        // Heat descending, then publishedDateTime descending, then id descending; no heat and no date come last.
+        new("popularity", SortField.Popularity, true),
     ];
 
     public static readonly IReadOnlyList<string> Names = [.. All.Select(s => s.Name)];

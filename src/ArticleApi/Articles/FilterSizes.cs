@@ -36,7 +36,7 @@ internal sealed class FilterSizes(DataVersion dataVersion) : IDisposable
         // tested per row and one that matches little makes that walk long: then they all compete.
         var oneValueFilter = filters.Count(f => f.Driver is PlanDriver.Published or PlanDriver.Type or PlanDriver.Category) == 1;
         var candidates = filters
-            .Where(f => f.Driver.SortField() != query.Sort.Field && !(oneValueFilter && ServedBySortIndex(f.Driver, query.Sort.Field))).ToList();
+            .Where(f => !f.Driver.IsServedBy(query.Sort.Field) && !(oneValueFilter && ServedBySortIndex(f.Driver, query.Sort.Field))).ToList();
         if (candidates.Count == 0)
         {
             return null;
@@ -91,10 +91,10 @@ internal sealed class FilterSizes(DataVersion dataVersion) : IDisposable
         {
             // Ordered by the column itself: a seek to its NULLs in its index, never a walk of the table.
             SortField.Quality => context.Articles.Where(a => a.Quality == null).OrderBy(a => a.Quality),
-            SortField.Heat => context.Articles.Where(a => a.Heat == null).OrderBy(a => a.Heat),
+            SortField.Heat or SortField.Popularity => context.Articles.Where(a => a.Heat == null).OrderBy(a => a.Heat),
             _ => context.Articles.Where(a => a.PublishedDateTime == null).OrderBy(a => a.PublishedDateTime),
         };
-        return await SizeAsync(remembered, "nulls " + field, 0, () => nulls, cancellationToken) > 0;
+        return await SizeAsync(remembered, "nulls " + (field == SortField.Popularity ? SortField.Heat : field), 0, () => nulls, cancellationToken) > 0;
     }
 
     /// <summary>A row read and sorted costs about twice a row read and tested.</summary>

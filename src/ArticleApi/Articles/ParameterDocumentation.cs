@@ -125,8 +125,9 @@ internal sealed class ParameterDocumentation : IOperationFilter
     };
 
     private static OpenApiSchemaReference SortEnum(OperationFilterContext context) => Named(context, SortSchema,
-        "An article order: a field, descending with a leading '-'; relevance needs a search (q).",
-        ArticleSort.Names, [.. ArticleSort.All.Select(s => s.Field == SortField.Relevance ? "Relevance" : s.Field + (s.Descending ? "Descending" : ""))]);
+        "An article order: a field, descending with a leading '-'; relevance needs a search (q); popularity is heat descending, "
+        + "then publishedDateTime descending, then id, with no heat and no date last.",
+        ArticleSort.Names, [.. ArticleSort.All.Select(s => s.Field is SortField.Relevance or SortField.Popularity ? s.Field.ToString() : s.Field + (s.Descending ? "Descending" : ""))]);
 
     private static OpenApiSchema FacetList(OperationFilterContext context) => new()
     {

@@ -26,4 +26,8 @@ internal static class PlanDrivers
         PlanDriver.Date => Articles.SortField.PublishedDateTime,
         _ => null,
     };
+
+    /// <summary>Whether the sort's own index already reads this filter in order: a heat range leads the popularity index too.</summary>
+    public static bool IsServedBy(this PlanDriver driver, SortField sort) =>
+        driver.SortField() == sort || (driver == PlanDriver.Heat && sort == Articles.SortField.Popularity);
 }

@@ -24,6 +24,9 @@ internal sealed class CursorValue
         text => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ms) && ms is >= -62135596800000 and <= 253402300799999 ? ms : null,
         nullAllowed: true);
 
+    /// <summary>A position in the popularity order (<see cref="PopularityPosition"/>); every row has one.</summary>
+    public static CursorValue Popularity { get; } = new(text => PopularityPosition.Parse(text), nullAllowed: false);
+
     /// <summary>A finite rank (full-text relevance); every ranked row has one.</summary>
     public static CursorValue Double { get; } = new(
         text => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : null,

@@ -20,7 +20,7 @@ public sealed class ArticleListErrorTests(SampleApiFixture fixture) : IClassFixt
         { "limit=0", "limit", "0 is out of range: use 1 to 100." },
         { "published=maybe", "published", "'maybe' is not a boolean: use true or false." },
         { "includeTotal=yes", "includeTotal", "'yes' is not a boolean: use true or false." },
-        { "sort=newest", "sort", "'newest' is not one of: -publishedDateTime, publishedDateTime, -quality, quality, -heat, heat, relevance." },
+        { "sort=newest", "sort", "'newest' is not one of: -publishedDateTime, publishedDateTime, -quality, quality, -heat, heat, relevance, popularity." },
         { "sort=relevance", "sort", "'relevance' needs a search: add q." },
         { "facets=topic,author", "facets", "'author' is not one of: topic, provider, published, type, category, quality, heat, month, year." },
         { "topicMatch=some", "topicMatch", "'some' is not one of: any, all." },
@@ -65,7 +65,7 @@ public sealed class ArticleListErrorTests(SampleApiFixture fixture) : IClassFixt
             {
                 ["minQuality"] = ["'x' is not a whole number."],
                 ["limit"] = ["500 is out of range: use 1 to 100."],
-                ["sort"] = ["'up' is not one of: -publishedDateTime, publishedDateTime, -quality, quality, -heat, heat, relevance."],
+                ["sort"] = ["'up' is not one of: -publishedDateTime, publishedDateTime, -quality, quality, -heat, heat, relevance, popularity."],
             });
     }
 

@@ -95,7 +95,7 @@ public sealed class OpenApiDocumentTests(SampleApiFixture fixture) : IClassFixtu
     {
         var schemas = (await _client.GetJsonAsync("/swagger/v1/swagger.json")).GetProperty("components").GetProperty("schemas");
 
-        Assert.Equal(["-publishedDateTime", "publishedDateTime", "-quality", "quality", "-heat", "heat", "relevance"], Values(schemas.GetProperty("ArticleSort")));
+        Assert.Equal(["-publishedDateTime", "publishedDateTime", "-quality", "quality", "-heat", "heat", "relevance", "popularity"], Values(schemas.GetProperty("ArticleSort")));
         Assert.Equal(["any", "all"], Values(schemas.GetProperty("TopicMatch")));
         Assert.Equal(["title", "excerpt", "body"], Values(schemas.GetProperty("SearchField")));
         Assert.Equal(["topic", "provider", "published", "type", "category", "quality", "heat", "month", "year"], Values(schemas.GetProperty("Facet")));

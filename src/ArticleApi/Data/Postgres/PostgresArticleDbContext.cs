@@ -19,6 +19,8 @@ internal sealed class PostgresArticleDbContext(DbContextOptions<PostgresArticleD
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        // Stored: PostgreSQL before 18 has no virtual generated columns.
+        modelBuilder.Entity<Article>().Property<long>(ArticleConfiguration.RecencyColumn).HasComputedColumnSql(ArticleConfiguration.RecencySql, stored: true);
         foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(type => type.GetProperties()).Where(p => p.ClrType == typeof(string)))
         {
             property.SetCollation(Collation);

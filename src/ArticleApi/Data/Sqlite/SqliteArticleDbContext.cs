@@ -13,6 +13,8 @@ internal sealed class SqliteArticleDbContext(DbContextOptions<SqliteArticleDbCon
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        // Virtual: SQLite adds a virtual column in place (a stored one would rebuild the table) and indexes it all the same.
+        modelBuilder.Entity<Article>().Property<long>(ArticleConfiguration.RecencyColumn).HasComputedColumnSql(ArticleConfiguration.RecencySql, stored: false);
         // strftime(pattern, seconds, 'unixepoch'): SQLite's date functions are UTC unless told 'localtime'.
         PublishedPeriod.Map(modelBuilder, new DoubleTypeMapping("REAL"), (seconds, month) => new SqlFunctionExpression(
             "strftime", [PublishedPeriod.Literal(month ? "'%Y-%m'" : "'%Y'"), seconds, PublishedPeriod.Literal("'unixepoch'")],

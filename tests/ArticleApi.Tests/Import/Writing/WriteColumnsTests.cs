@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ArticleApi.Tests.Import.Writing;
 
-/// <summary>The importer's hand-written column lists against the EF model: a column the model gains must be written too.</summary>
+/// <summary>The importer's hand-written column lists against the EF model: a column the model gains must be written too, unless the engine generates it.</summary>
 public sealed class WriteColumnsTests(SampleApiFixture fixture) : IClassFixture<SampleApiFixture>
 {
     public static TheoryData<string, string[]> Tables => new()
@@ -32,7 +32,8 @@ public sealed class WriteColumnsTests(SampleApiFixture fixture) : IClassFixture<
 
         var columns = model.GetEntityTypes()
             .Where(entity => entity.GetTableName() == table)
-            .SelectMany(entity => entity.GetProperties().Select(property => property.GetColumnName(StoreObjectIdentifier.Table(table, entity.GetSchema()))))
+            // A generated column (Articles.Recency) is the engine's to write.
+            .SelectMany(entity => entity.GetProperties().Where(property => property.GetComputedColumnSql() is null).Select(property => property.GetColumnName(StoreObjectIdentifier.Table(table, entity.GetSchema()))))
             .OfType<string>()
             .Distinct()
             .Order(StringComparer.Ordinal);

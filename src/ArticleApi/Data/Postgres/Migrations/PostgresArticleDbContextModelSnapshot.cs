@@ -105,6 +105,11 @@ namespace ArticleApi.Data.Postgres.Migrations
                     b.Property<int?>("Quality")
                         .HasColumnType("integer");
 
+                    b.Property<long>("Recency")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("bigint")
+                        .HasComputedColumnSql("COALESCE(\"PublishedDateTime\", -62135596800001)", true);
+
                     b.Property<string>("Secured")
                         .HasColumnType("text")
                         .UseCollation("C");
@@ -147,6 +152,8 @@ namespace ArticleApi.Data.Postgres.Migrations
 
                     b.HasIndex("Category", "PublishedDateTime", "Id");
 
+                    b.HasIndex("Heat", "Recency", "Id");
+
                     b.HasIndex("ProviderDomain", "Heat", "Id");
 
                     b.HasIndex("ProviderDomain", "PublishedDateTime", "Id");
@@ -156,6 +163,8 @@ namespace ArticleApi.Data.Postgres.Migrations
                     b.HasIndex("Published", "PublishedDateTime", "Id");
 
                     b.HasIndex("Type", "PublishedDateTime", "Id");
+
+                    b.HasIndex("ProviderDomain", "Heat", "Recency", "Id");
 
                     b.ToTable("Articles");
                 });

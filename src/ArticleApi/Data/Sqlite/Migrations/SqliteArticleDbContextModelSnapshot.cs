@@ -85,6 +85,11 @@ namespace ArticleApi.Data.Sqlite.Migrations
                     b.Property<int?>("Quality")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Recency")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("COALESCE(\"PublishedDateTime\", -62135596800001)", false);
+
                     b.Property<string>("Secured")
                         .HasColumnType("TEXT");
 
@@ -122,6 +127,8 @@ namespace ArticleApi.Data.Sqlite.Migrations
 
                     b.HasIndex("Category", "PublishedDateTime", "Id");
 
+                    b.HasIndex("Heat", "Recency", "Id");
+
                     b.HasIndex("ProviderDomain", "Heat", "Id");
 
                     b.HasIndex("ProviderDomain", "PublishedDateTime", "Id");
@@ -131,6 +138,8 @@ namespace ArticleApi.Data.Sqlite.Migrations
                     b.HasIndex("Published", "PublishedDateTime", "Id");
 
                     b.HasIndex("Type", "PublishedDateTime", "Id");
+
+                    b.HasIndex("ProviderDomain", "Heat", "Recency", "Id");
 
                     b.ToTable("Articles");
                 });
