@@ -27,6 +27,12 @@ internal sealed class SqliteBulkWriter : IBulkWriter
         await command.ExecuteNonQueryAsync();
     }
 
+    public Task DeferIndexesAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        SqliteDeferredIndexes.DeferAsync(connection, cancellationToken);
+
+    public Task RestoreIndexesAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        SqliteDeferredIndexes.RestoreAsync(connection, cancellationToken);
+
     /// <summary>In process a statement costs no round trip: a prepared INSERT per row is as fast as anything.</summary>
     public ITableInsert CreateInsert(DbConnection connection, string table, IReadOnlyList<string> columns) =>
         new PreparedInsert(connection, table, columns);
