@@ -112,6 +112,11 @@ internal sealed partial class ArticleImporter(
         // What sits in a folder that could not be listed is not gone: it stays as it was.
         var gone = new VanishedArticles(stored.Values.Where(row => !onDisk.Contains(row.SourcePath) && !scan.IsUnderUnreadableFolder(row.SourcePath)));
         await using var writer = await ArticleWriter.OpenAsync(contextFactory, bulk, passId, settings.BatchSize, cancellationToken);
+        if (stored.Count == 0 && candidates.Count > 0)
+        {
+            // Nothing stored yet: every row is new, and indexes built once from them cost less than kept row by row.
+            await writer.StartLoadAsync(cancellationToken);
+        }
 
         // Only when two paths slug alike can a new file take the id of a vanished one: that row must go first.
         var newIds = candidates.Where(c => c.Existing is null).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
@@ -164,6 +169,7 @@ internal sealed partial class ArticleImporter(
 
         await producer;
         tally.Deleted += await writer.DeleteAsync([.. gone.TakeAll(_ => true).Concat(toDelete)], cancellationToken);
+        await writer.FinishLoadAsync(cancellationToken);
         if (tally.Counts(files.Count).Changed)
         {
             await writer.RemoveOrphansAsync(cancellationToken);

@@ -7,13 +7,15 @@ internal sealed class SqliteBulkWriter : IBulkWriter
 {
     /// <summary>
     /// The default page cache is 2 MiB: past a few hundred thousand articles every index insert then reads pages back
-    /// from disk. The writer gets 256 MiB for its pass (given back by <see cref="EndAsync"/>), and NORMAL sync, which
-    /// in WAL mode still never corrupts the file and loses at most the last transactions on power loss.
+    /// from disk. The writer gets 64 MiB for its pass (given back by <see cref="EndAsync"/>): a cold load keeps only the
+    /// unique indexes up row by row (<see cref="SqliteDeferredIndexes"/>), and 256 MiB cost 135 MB more peak RSS at
+    /// 100,000 files for no measurable speed (BENCHMARKS.md, Import). NORMAL sync in WAL mode still never corrupts the
+    /// file and loses at most the last transactions on power loss.
     /// </summary>
     public async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA cache_size = -262144; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;";
+        command.CommandText = "PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -26,6 +28,12 @@ internal sealed class SqliteBulkWriter : IBulkWriter
         command.CommandText = "PRAGMA cache_size = -2000; PRAGMA synchronous = FULL; PRAGMA shrink_memory;";
         await command.ExecuteNonQueryAsync();
     }
+
+    public Task DeferIndexesAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        SqliteDeferredIndexes.DeferAsync(connection, cancellationToken);
+
+    public Task RestoreIndexesAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        SqliteDeferredIndexes.RestoreAsync(connection, cancellationToken);
 
     /// <summary>In process a statement costs no round trip: a prepared INSERT per row is as fast as anything.</summary>
     public ITableInsert CreateInsert(DbConnection connection, string table, IReadOnlyList<string> columns) =>

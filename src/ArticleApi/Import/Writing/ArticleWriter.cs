@@ -39,6 +39,8 @@ internal sealed class ArticleWriter : IAsyncDisposable
         var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         await context.Database.OpenConnectionAsync(cancellationToken);
         await bulk.PrepareAsync(context.Database.GetDbConnection(), cancellationToken);
+        // A load cut short may have left indexes set aside: they are built before anything else is written.
+        await bulk.RestoreIndexesAsync(context.Database.GetDbConnection(), cancellationToken);
         var lookups = await WriteLookups.LoadAsync(context.Database.GetDbConnection(), cancellationToken);
         return new ArticleWriter(context, bulk, lookups, batchSize, passId);
     }
@@ -80,6 +82,12 @@ internal sealed class ArticleWriter : IAsyncDisposable
         var renamed = upserts.Count(u => u.ExistingKey is not null && u.IsRename);
         return new BatchCounts(added, upserts.Count - added - renamed, renamed);
     }
+
+    /// <summary>Into an empty database: indexes are built once at the end (<see cref="FinishLoadAsync"/>), not row by row.</summary>
+    public Task StartLoadAsync(CancellationToken cancellationToken) => _bulk.DeferIndexesAsync(_connection, cancellationToken);
+
+    /// <summary>Builds the indexes <see cref="StartLoadAsync"/> set aside; nothing when none were.</summary>
+    public Task FinishLoadAsync(CancellationToken cancellationToken) => _bulk.RestoreIndexesAsync(_connection, cancellationToken);
 
     /// <summary>Deletes articles by key, a batch per transaction; their images, topics and links go with them (ON DELETE CASCADE).</summary>
     public async Task<int> DeleteAsync(IReadOnlyCollection<long> keys, CancellationToken cancellationToken)
