@@ -59,6 +59,9 @@ internal static class ArticleApiHost
         }
 
         await app.WaitForShutdownAsync();
+        // Disposing the services closes what they hold open past the stop (the read path's own SQLite connections),
+        // so the last connection out checkpoints the WAL and the stopped service leaves one database file.
+        await app.DisposeAsync();
         return 0;
     }
 #pragma warning restore CA1031
