@@ -15,6 +15,13 @@ namespace ArticleApi.Data.Sqlite;
 internal sealed class SqlitePreparedReads : IPreparedReads, IDisposable
 {
     private const int Kept = 64;
+
+    /// <summary>
+    /// Statements kept per connection. EF writes one text per query shape, and callers choose the shape (filters,
+    /// sorts, drivers): without a bound a caller walking through combinations would grow every connection's cache.
+    /// Past it the connection starts again with none, which costs one prepare per statement.
+    /// </summary>
+    internal const int StatementsPerConnection = 200;
     private readonly ConcurrentBag<PreparedConnection> _idle = [];
     private bool _disposed;
 
@@ -58,6 +65,9 @@ internal sealed class SqlitePreparedReads : IPreparedReads, IDisposable
         }
     }
 
+    /// <summary>How many statements the idle connections hold prepared.</summary>
+    internal int PreparedStatements => _idle.Sum(connection => connection.Count);
+
     public void Dispose()
     {
         _disposed = true;
@@ -72,6 +82,8 @@ internal sealed class SqlitePreparedReads : IPreparedReads, IDisposable
         private readonly SqliteConnection _connection = Open(connectionString);
         private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
+        public int Count => _commands.Count;
+
         /// <summary>
         /// This connection's prepared twin of <paramref name="statement"/>, its parameter values copied in. One text
         /// always has the same parameters: EF writes one text per query shape, and its values only vary.
@@ -80,6 +92,11 @@ internal sealed class SqlitePreparedReads : IPreparedReads, IDisposable
         {
             if (!_commands.TryGetValue(statement.CommandText, out var command))
             {
+                if (_commands.Count >= StatementsPerConnection)
+                {
+                    DisposeCommands();
+                }
+
                 command = _connection.CreateCommand();
 #pragma warning disable CA2100 // EF's statements, or the read path's built from the EF model's names; values are parameters.
                 command.CommandText = statement.CommandText;
@@ -103,12 +120,18 @@ internal sealed class SqlitePreparedReads : IPreparedReads, IDisposable
 
         public void Dispose()
         {
+            DisposeCommands();
+            _connection.Dispose();
+        }
+
+        private void DisposeCommands()
+        {
             foreach (var command in _commands.Values)
             {
                 command.Dispose();
             }
 
-            _connection.Dispose();
+            _commands.Clear();
         }
 
         // Not from Microsoft.Data.Sqlite's pool: closed for good when disposed, so that the last connection to go at
