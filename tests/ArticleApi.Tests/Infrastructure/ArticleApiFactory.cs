@@ -98,11 +98,17 @@ public class ArticleApiFactory : WebApplicationFactory<Program>
             ?? throw new InvalidOperationException("the import pass failed; see the log");
     }
 
+    /// <summary>Runs once the app's host is disposed, before the factory releases the database and deletes its files.</summary>
+    protected virtual void AfterHostDisposed()
+    {
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         if (disposing)
         {
+            AfterHostDisposed();
             SqliteConnection.ClearAllPools();
             if (_postgres is not null)
             {
