@@ -5,7 +5,7 @@ namespace ArticleApi.Data;
 
 /// <summary>
 /// The two statements written by hand for the read path, each one round trip: a page's rows with their topics and
-/// first image, and one article with everything its detail shows (provider, images, topics, related links with their
+/// first image (the row's own list copies, <see cref="Article.ListTopics"/>), and one article with everything its detail shows (provider, images, topics, related links with their
 /// images and resolved targets). The collections come back as JSON built by the database (<c>Articles/ArticleJsonColumns</c>
 /// reads them): one statement instead of one per collection, and no cartesian product of images × topics × links.
 /// Names come from the EF model; only <see cref="ISqlDialect"/> differs between the engines. Built once per model.
@@ -36,9 +36,6 @@ internal sealed class ArticleRowStatements(ISqlDialect dialect)
     private string ItemsSql(ModelNames n)
     {
         string A(string property) => "a." + n.Column<Article>(property);
-        var firstImage = $"SELECT {dialect.JsonArray(Image(n, "i", nameof(Article.Images), nameof(Model.Image.Url)), Image(n, "i", nameof(Article.Images), nameof(Model.Image.Width)), Image(n, "i", nameof(Article.Images), nameof(Model.Image.Height)))} "
-            + $"FROM {n.OwnedTable<Article>(nameof(Article.Images))} i WHERE {Image(n, "i", nameof(Article.Images), "OwnerKey")} = {A(nameof(Article.Key))} "
-            + $"AND {Image(n, "i", nameof(Article.Images), nameof(Model.Image.Position))} = 0";
         return $"""
             SELECT {A(nameof(Article.Key))} AS "Key", {A(nameof(Article.Id))} AS "Id", {A(nameof(Article.SourcePath))} AS "SourcePath",
             {A(nameof(Article.Title))} AS "Title", {A(nameof(Article.Excerpt))} AS "Excerpt", {A(nameof(Article.PublishedDateTime))} AS "PublishedDateTime",
@@ -46,8 +43,8 @@ internal sealed class ArticleRowStatements(ISqlDialect dialect)
             {A(nameof(Article.Quality))} AS "Quality", {A(nameof(Article.Heat))} AS "Heat", {A(nameof(Article.Published))} AS "Published",
             COALESCE({A(nameof(Article.ProviderName))}, p.{n.Column<Model.Provider>(nameof(Model.Provider.Name))}) AS "ProviderName",
             {A(nameof(Article.ProviderDomain))} AS "ProviderDomain",
-            ({firstImage}) AS "FirstImage",
-            ({Topics(n)}) AS "Topics"
+            {A(nameof(Article.ListImage))} AS "FirstImage",
+            {A(nameof(Article.ListTopics))} AS "Topics"
             FROM {From(n)}
             WHERE {dialect.KeyIn(A(nameof(Article.Key)), "@p")}
             """;
@@ -109,8 +106,6 @@ internal sealed class ArticleRowStatements(ISqlDialect dialect)
             I(nameof(Model.Image.Title)), I(nameof(Model.Image.IsCached)), I(nameof(Model.Image.Extra)));
         return $"SELECT {dialect.JsonArrayAgg(element, I(nameof(Model.Image.Position)))} FROM {n.OwnedTable<TOwner>(navigation)} {alias} WHERE {I("OwnerKey")} = {ownerKey}";
     }
-
-    private static string Image(ModelNames n, string alias, string navigation, string property) => Image<Article>(n, alias, navigation, property);
 
     private static string Image<TOwner>(ModelNames n, string alias, string navigation, string property) =>
         alias + "." + n.OwnedColumn<TOwner>(navigation, property);

@@ -68,6 +68,16 @@ internal sealed class Article
     /// <summary>Front-matter keys the model does not know, as a JSON object, served back under <c>extra</c>.</summary>
     public string? Extra { get; set; }
 
+    /// <summary>
+    /// The topics as a list shows them, <c>[[name as written, slug], ...]</c> in the file's order (null: none): a copy of
+    /// <see cref="Topics"/> written with the row, so that a page reads one row per article instead of two joins per row.
+    /// Safe to copy: a link's name is the one its file wrote, and a topic's own name never changes while linked.
+    /// </summary>
+    public string? ListTopics { get; set; }
+
+    /// <summary>The first image as a list shows it, <c>[url, width, height]</c> (null: none): a copy written with the row, like <see cref="ListTopics"/>.</summary>
+    public string? ListImage { get; set; }
+
     public List<Image> Images { get; set; } = [];
 
     public List<Image> ProviderImages { get; set; } = [];

@@ -65,13 +65,15 @@ internal sealed class ArticleStatements : IAsyncDisposable
             await UpsertProviderAsync(a, lookups, cancellationToken);
         }
 
+        var topics = ListColumns.TopicLinks(topicNames);
         await _article.AddAsync(cancellationToken,
             key, a.Id, a.SourcePath, a.ContentHash, a.FileLength, a.FileModifiedAt, a.ImportedAt, a.Title, a.Excerpt,
             a.PublishedDateTime, a.WebUrl, a.OriginalUrl, a.AmpWebUrl, a.CdnAmpWebUrl, a.Link, a.Type, a.Category, a.Quality,
-            a.Heat, a.Published, a.ProviderDomain, a.ProviderName, a.ProviderExtra, a.Secured, a.Body, a.Extra);
+            a.Heat, a.Published, a.ProviderDomain, a.ProviderName, a.ProviderExtra, a.Secured, a.Body, a.Extra,
+            ListColumns.Topics(topics), ListColumns.FirstImage(a.Images));
         await InsertImagesAsync(_articleImage, key, a.Images, cancellationToken);
         await InsertImagesAsync(_providerImage, key, a.ProviderImages, cancellationToken);
-        await InsertTopicsAsync(key, topicNames, lookups, cancellationToken);
+        await InsertTopicsAsync(key, topics, lookups, cancellationToken);
         foreach (var link in a.Related)
         {
             var id = lookups.NextRelatedId++;
@@ -121,18 +123,11 @@ internal sealed class ArticleStatements : IAsyncDisposable
         lookups.Providers[domain] = next;
     }
 
-    private async Task InsertTopicsAsync(long key, IReadOnlyList<string> names, WriteLookups lookups, CancellationToken cancellationToken)
+    private async Task InsertTopicsAsync(long key, List<(string Name, string Slug)> topics, WriteLookups lookups, CancellationToken cancellationToken)
     {
         var position = 0;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in names)
+        foreach (var (name, slug) in topics)
         {
-            var slug = Slug.ForTopic(name);
-            if (!seen.Add(slug))
-            {
-                continue;
-            }
-
             if (!lookups.TopicIds.TryGetValue(slug, out var topicId))
             {
                 topicId = lookups.NextTopicId++;

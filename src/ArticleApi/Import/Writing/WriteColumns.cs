@@ -19,7 +19,7 @@ internal static class WriteColumns
     [
         "Key", "Id", "SourcePath", "ContentHash", "FileLength", "FileModifiedAt", "ImportedAt", "Title", "Excerpt",
         "PublishedDateTime", "WebUrl", "OriginalUrl", "AmpWebUrl", "CdnAmpWebUrl", "Link", "Type", "Category", "Quality",
-        "Heat", "Published", "ProviderDomain", "ProviderName", "ProviderExtra", "Secured", "Body", "Extra",
+        "Heat", "Published", "ProviderDomain", "ProviderName", "ProviderExtra", "Secured", "Body", "Extra", "ListTopics", "ListImage",
     ];
 
     public static readonly IReadOnlyList<string> RelatedLinks =

@@ -80,6 +80,14 @@ namespace ArticleApi.Data.Postgres.Migrations
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<string>("ListImage")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("ListTopics")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<string>("OriginalUrl")
                         .HasColumnType("text")
                         .UseCollation("C");

@@ -64,6 +64,12 @@ namespace ArticleApi.Data.Sqlite.Migrations
                     b.Property<string>("Link")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ListImage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ListTopics")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OriginalUrl")
                         .HasColumnType("TEXT");
 
