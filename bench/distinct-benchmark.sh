@@ -68,7 +68,7 @@ for line in sys.stdin:
 fi
 # Deep cursors of sort=popularity at random articles: base64url of ["popularity","<heat>:<recency>","<id>"].
 if [ ! -s "$lists/popcursors.txt" ]; then
-  sql 'SELECT COALESCE("Heat", '"''"') || '"':'"' || COALESCE("PublishedDateTime", -62135596800001) || '"'|'"' || "Id" FROM "Articles" ORDER BY random() LIMIT 5000' \
+  sql 'SELECT COALESCE(CAST("Heat" AS TEXT), '"''"') || '"':'"' || COALESCE("PublishedDateTime", -62135596800001) || '"'|'"' || "Id" FROM "Articles" ORDER BY random() LIMIT 5000' \
     | python3 -c 'import sys, base64, json
 for line in sys.stdin:
     position, id = line.rstrip("\n").split("|", 1)

@@ -33,9 +33,9 @@ internal static class ArticleEndpoints
     }
 
     internal static Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult, RepresentationResult>> ListAsync(
-        [AsParameters] ArticleListParameters parameters, ArticleDbContext db, ArticleListReader reader, HttpContext httpContext,
+        [AsParameters] ArticleListParameters parameters, ArticleListReader reader, HttpContext httpContext,
         CancellationToken cancellationToken) =>
-        ArticleListHandler.HandleAsync(ArticleScope.All, parameters, db, reader, httpContext, cancellationToken);
+        ArticleListHandler.HandleAsync(ArticleScope.All, parameters, reader, httpContext, cancellationToken);
 
     internal static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult, ValidationProblem, RepresentationResult>> GetAsync(
         string id, [FromQuery(Name = FieldSelection.ParameterName)] string[]? fields, ArticleDetailReader reader, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ namespace ArticleApi.Articles;
 internal static class ArticleListHandler
 {
     public static async Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult, RepresentationResult>> HandleAsync(
-        ArticleScope scope, ArticleListParameters parameters, ArticleDbContext db, ArticleListReader reader, HttpContext httpContext,
+        ArticleScope scope, ArticleListParameters parameters, ArticleListReader reader, HttpContext httpContext,
         CancellationToken cancellationToken)
     {
         var errors = new ParameterReader();
@@ -24,7 +24,7 @@ internal static class ArticleListHandler
             return TypedResults.ValidationProblem(errors.Errors);
         }
 
-        if (await scope.FindMissingAsync(db, cancellationToken) is { } notFound)
+        if (await reader.FindMissingAsync(scope, cancellationToken) is { } notFound)
         {
             return notFound;
         }

@@ -2,6 +2,7 @@ using ArticleApi.Data;
 using ArticleApi.Http;
 using ArticleApi.Model;
 using ArticleApi.Telemetry;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ArticleApi.Articles;
@@ -62,6 +63,10 @@ internal sealed class ArticleListReader(
             : null;
         return new ArticlePage(items, PageLinks.Next(httpContext, next), total, facets);
     }
+
+    /// <summary>Null when the scope's topic or provider exists, else its 404 (<see cref="ArticleScope.FindMissingAsync"/>).</summary>
+    public Task<ProblemHttpResult?> FindMissingAsync(ArticleScope scope, CancellationToken cancellationToken) =>
+        scope.FindMissingAsync(context, reads, cancellationToken);
 
     /// <summary>List items for <paramref name="keys"/>, in that order: one statement for the rows with their topics and first images.</summary>
     public async Task<List<ArticleListItem>> LoadItemsAsync(IReadOnlyList<long> keys, FullTextQuery? fullText, CancellationToken cancellationToken)

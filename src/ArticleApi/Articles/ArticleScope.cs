@@ -1,7 +1,6 @@
 using ArticleApi.Http;
 using ArticleApi.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace ArticleApi.Articles;
 
@@ -20,19 +19,22 @@ internal sealed record ArticleScope(string? Topic, string? Provider)
     /// <summary>The query narrowed to this scope, on top of its own topic and provider filters.</summary>
     public ArticleQuery Narrow(ArticleQuery query) => query with { RequiredTopic = Topic, RequiredProvider = Provider };
 
-    /// <summary>Null when the scope's topic or provider exists, else its 404.</summary>
-    public async Task<ProblemHttpResult?> FindMissingAsync(ArticleDbContext db, CancellationToken cancellationToken)
+    /// <summary>Null when the scope's topic or provider exists, else its 404. Run prepared, as the page's own statements are.</summary>
+    public async Task<ProblemHttpResult?> FindMissingAsync(ArticleDbContext db, TimedReads reads, CancellationToken cancellationToken)
     {
-        if (Topic is { } slug && !await db.Topics.AnyAsync(t => t.Slug == slug, cancellationToken))
+        if (Topic is { } slug && !await ExistsAsync(db, reads, db.Topics.Where(t => t.Slug == slug).Select(t => t.Id), cancellationToken))
         {
             return Problems.NotFound("Topic", "slug", slug);
         }
 
-        if (Provider is { } domain && !await db.Providers.AnyAsync(p => p.Domain == domain, cancellationToken))
+        if (Provider is { } domain && !await ExistsAsync(db, reads, db.Providers.Where(p => p.Domain == domain).Select(p => p.Domain), cancellationToken))
         {
             return Problems.NotFound("Provider", "domain", domain);
         }
 
         return null;
     }
+
+    private static async Task<bool> ExistsAsync<T>(ArticleDbContext db, TimedReads reads, IQueryable<T> rows, CancellationToken cancellationToken) =>
+        (await reads.QueryAsync(db, rows.Take(1), _ => true, cancellationToken)).Count > 0;
 }

@@ -73,9 +73,9 @@ internal static class ProviderEndpoints
     }
 
     internal static Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult, RepresentationResult>> ListArticlesAsync(
-        string domain, [AsParameters] ArticleListParameters parameters, ArticleDbContext db, ArticleListReader reader, HttpContext httpContext,
+        string domain, [AsParameters] ArticleListParameters parameters, ArticleListReader reader, HttpContext httpContext,
         CancellationToken cancellationToken) =>
-        ArticleListHandler.HandleAsync(ArticleScope.OfProvider(domain), parameters, db, reader, httpContext, cancellationToken);
+        ArticleListHandler.HandleAsync(ArticleScope.OfProvider(domain), parameters, reader, httpContext, cancellationToken);
 
     private static ProviderResponse ToResponse(Provider provider, int count) =>
         new(provider.Domain, provider.Name, provider.LogoUrl is null ? null : new ImageSummary(provider.LogoUrl, provider.LogoWidth, provider.LogoHeight), count);

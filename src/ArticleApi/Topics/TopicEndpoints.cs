@@ -64,7 +64,7 @@ internal static class TopicEndpoints
     }
 
     internal static Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult, RepresentationResult>> ListArticlesAsync(
-        string slug, [AsParameters] ArticleListParameters parameters, ArticleDbContext db, ArticleListReader reader, HttpContext httpContext,
+        string slug, [AsParameters] ArticleListParameters parameters, ArticleListReader reader, HttpContext httpContext,
         CancellationToken cancellationToken) =>
-        ArticleListHandler.HandleAsync(ArticleScope.OfTopic(slug), parameters, db, reader, httpContext, cancellationToken);
+        ArticleListHandler.HandleAsync(ArticleScope.OfTopic(slug), parameters, reader, httpContext, cancellationToken);
 }
