@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Two builds side by side on one database: each family of bench/distinct.lua under wrk -t2 -c32, with the server's CPU
 # time per request from /proc (steadier than req/s on a shared machine). The builds alternate A B A B so that drift in
-# the machine's load falls on both. Response cache off, import off; a 4 s warm-up of every family per server start.
+# the machine's load falls on both. Response cache off, import off; a warm-up of every family per server start
+# (BENCH_WARMUP seconds each, default 4; topic pages count their filters' sizes on first use and need longer).
 # Usage: bench/ab-distinct.sh A_DLL B_DLL DATABASE LISTS_DIR "families" [seconds, default 8] [rounds, default 2]
 # LISTS_DIR as bench/distinct-benchmark.sh writes it (ids, topics, providers, cursors, words).
+# BENCH_DATABASE_B: a copy of DATABASE for B, when B migrates the schema forward (A would not know its migration).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 a=$1 b=$2 db=$3 lists=$4 families=$5 seconds=${6:-8} rounds=${7:-2}
@@ -14,13 +16,13 @@ echo "A=$a"
 echo "B=$b"
 for round in $(seq 1 "$rounds"); do
   for side in A B; do
-    dll=$a
-    [ "$side" = A ] || dll=$b
-    ASPNETCORE_URLS=$base dotnet "$dll" --ConnectionStrings:Articles="Data Source=$db" --Import:Enabled=false \
+    dll=$a data=$db
+    [ "$side" = A ] || { dll=$b; data=${BENCH_DATABASE_B:-$db}; }
+    ASPNETCORE_URLS=$base dotnet "$dll" --ConnectionStrings:Articles="Data Source=$data" --Import:Enabled=false \
       --ResponseCache:Enabled=false --Serilog:MinimumLevel:Default=Warning >/dev/null 2>&1 &
     server=$!
     for _ in $(seq 1 240); do curl -sf "$base/health/ready" >/dev/null && break; sleep 0.5; done
-    for family in $families; do wrk -t2 -c32 -d4s -s bench/distinct.lua "$base" -- "$family" "$lists" >/dev/null; done
+    for family in $families; do wrk -t2 -c32 -d"${BENCH_WARMUP:-4}s" -s bench/distinct.lua "$base" -- "$family" "$lists" >/dev/null; done
     for family in $families; do
       before=$(awk '{ print $14 + $15 }' "/proc/$server/stat")
       out=$(wrk -t2 -c32 -d"${seconds}s" --latency -s bench/distinct.lua "$base" -- "$family" "$lists")
