@@ -7,7 +7,7 @@
 # BENCH_DIR (default /tmp/articleapi-bench) holds corpora, databases and lists; BENCH_PORT (default 5087) the API's port
 # (the baseline takes the next one). BENCH_FAMILIES="article filter" runs some families only; the issue-19 families
 # (feed export fields timefacets searchin exclude popularity popcursor) run when named there.
-# BENCH_SKIP_ALONE=1 leaves out the one-request-at-a-time filter x sort sweep.
+# BENCH_WARMUP: seconds of warm-up per family (default 2). BENCH_SKIP_ALONE=1 leaves out the one-request-at-a-time filter x sort sweep.
 # PostgreSQL: BENCH_POSTGRES='Host=127.0.0.1;Port=55432;Username=postgres' as in bench/query-benchmark.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -97,7 +97,7 @@ report() { # label wrk-output
 }
 
 for family in $families; do # warm-up: JIT, EF's query cache and the page cache for every family
-  wrk -t2 -c32 -d2s -s bench/distinct.lua "$base" -- "$family" "$lists" >/dev/null
+  wrk -t2 -c32 -d"${BENCH_WARMUP:-2}s" -s bench/distinct.lua "$base" -- "$family" "$lists" >/dev/null
 done
 # Alone: every combination of published, minQuality, minHeat and sort (the filter family's space, with its
 # extreme values), each the best of 3 sequential requests with nothing else running; the slowest are printed.
