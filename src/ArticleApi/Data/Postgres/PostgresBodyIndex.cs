@@ -21,6 +21,8 @@ internal static class PostgresBodyIndex
 
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
+        // Every row's vector is computed again: minutes on a large table, never cut off by the default 30 s.
+        command.CommandTimeout = 0;
 #pragma warning disable CA2100 // DDL from constants only.
         command.CommandText = Ddl(indexBody);
 #pragma warning restore CA2100

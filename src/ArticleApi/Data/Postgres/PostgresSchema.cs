@@ -14,7 +14,7 @@ namespace ArticleApi.Data.Postgres;
 /// <see cref="SearchOptions.IndexBody"/> asks (<see cref="PostgresBodyIndex"/>). Only the importing process applies them, under an advisory lock, so two
 /// importers starting together do not both migrate; replicas wait, not ready, until the history shows them applied.
 /// </summary>
-internal sealed class PostgresSchema(IOptions<SearchOptions> search) : IDatabaseSchema
+internal sealed class PostgresSchema(IOptions<SearchOptions> search, ILogger<PostgresSchema> logger) : IDatabaseSchema
 {
     /// <summary>
     /// The text search configuration the migration creates: PostgreSQL's <c>simple</c> (no stemming, no stop words,
@@ -52,7 +52,8 @@ internal sealed class PostgresSchema(IOptions<SearchOptions> search) : IDatabase
             // creating it first, with EF's own script, keeps a first start's log free of false alarms.
             await context.Database.ExecuteSqlRawAsync(context.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
             await context.Database.MigrateAsync(cancellationToken);
-            await PostgresBodyIndex.ApplyAsync(context.Database.GetDbConnection(), search.Value.IndexBody, cancellationToken);
+            var indexBody = search.Value.IndexBody;
+            await BodyIndexLog.ApplyAsync(logger, indexBody, () => PostgresBodyIndex.ApplyAsync(context.Database.GetDbConnection(), indexBody, cancellationToken));
         }
         finally
         {

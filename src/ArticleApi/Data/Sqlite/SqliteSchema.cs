@@ -13,7 +13,7 @@ namespace ArticleApi.Data.Sqlite;
 /// <see cref="SearchOptions.IndexBody"/> asks (<see cref="SqliteBodyIndex"/>), then WAL. Every process prepares its
 /// own file; the folder is created.
 /// </summary>
-internal sealed class SqliteSchema(IOptions<SearchOptions> search) : IDatabaseSchema
+internal sealed class SqliteSchema(IOptions<SearchOptions> search, ILogger<SqliteSchema> logger) : IDatabaseSchema
 {
     /// <summary>One process owns the file: it prepares the schema whatever its role.</summary>
     public bool PreparedByEveryProcess => true;
@@ -37,7 +37,8 @@ internal sealed class SqliteSchema(IOptions<SearchOptions> search) : IDatabaseSc
         try
         {
             var connection = context.Database.GetDbConnection();
-            await SqliteBodyIndex.ApplyAsync(connection, search.Value.IndexBody, cancellationToken);
+            var indexBody = search.Value.IndexBody;
+            await BodyIndexLog.ApplyAsync(logger, indexBody, () => SqliteBodyIndex.ApplyAsync(connection, indexBody, cancellationToken));
             // WAL is a property of the file: readers keep being served while an import pass writes.
             await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             // A database made or filled by an older build has no planner statistics: gather them before the first request.
