@@ -23,6 +23,7 @@ internal static class DatabaseServiceCollectionExtensions
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations()
             .Validate(_ => !string.IsNullOrWhiteSpace(connectionString), missing)
             .ValidateOnStart();
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         var connection = string.IsNullOrWhiteSpace(connectionString) ? null : connectionString;
         if (postgres)

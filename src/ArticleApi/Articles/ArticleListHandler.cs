@@ -1,6 +1,8 @@
+using ArticleApi.Data;
 using ArticleApi.Http;
 using ArticleApi.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace ArticleApi.Articles;
 
@@ -16,7 +18,8 @@ internal static class ArticleListHandler
         CancellationToken cancellationToken)
     {
         var errors = new ParameterReader();
-        var query = ArticleQuery.Parse(parameters, errors);
+        var bodyIndexed = httpContext.RequestServices.GetRequiredService<IOptions<SearchOptions>>().Value.IndexBody;
+        var query = ArticleQuery.Parse(parameters, errors, bodyIndexed);
         var format = ResponseFormat.Read(errors, parameters.Format, httpContext);
         var fields = ArticleFields.ReadList(errors, parameters.Fields, format);
         if (query is null || format is null || errors.HasErrors)

@@ -15,6 +15,9 @@ internal sealed record ArticleQuery
     /// <summary>The values of searchIn, each naming one of <see cref="SearchFields"/>.</summary>
     public static readonly IReadOnlyList<string> SearchInValues = ["title", "excerpt", "body"];
 
+    /// <summary>The error for searchIn=body on a server that leaves the body out of its index.</summary>
+    public const string BodySearchDisabled = "'body' is not searchable: body search is disabled on this server (Search:IndexBody=false); use title or excerpt.";
+
     public bool? Published { get; init; }
 
     public int? MinQuality { get; init; }
@@ -69,8 +72,11 @@ internal sealed record ArticleQuery
         && RequiredTopic is null && Providers.Count == 0 && RequiredProvider is null && ExcludedTopics.Count == 0 && ExcludedProviders.Count == 0 && From is null && To is null && Type is null
         && Category is null && Search is null;
 
-    /// <summary>Validates every parameter; the reader holds the errors when the result is null.</summary>
-    public static ArticleQuery? Parse(ArticleListParameters p, ParameterReader reader)
+    /// <summary>
+    /// Validates every parameter; the reader holds the errors when the result is null. <paramref name="bodyIndexed"/>:
+    /// whether this server indexes the body (<see cref="SearchOptions.IndexBody"/>), without which searchIn=body is an error.
+    /// </summary>
+    public static ArticleQuery? Parse(ArticleListParameters p, ParameterReader reader, bool bodyIndexed = true)
     {
         var sortName = reader.OneOf("sort", p.Sort, ArticleSort.Names) ?? (p.Sort is null ? ArticleSort.Default.Name : null);
         var sort = ArticleSort.All.FirstOrDefault(s => s.Name == sortName);
@@ -82,7 +88,7 @@ internal sealed record ArticleQuery
             reader.Fail("q", searchError);
         }
 
-        var searchIn = SearchIn(p, reader);
+        var searchIn = SearchIn(p, reader, bodyIndexed);
         if (sort?.Field == SortField.Relevance && p.Q is null)
         {
             reader.Fail("sort", "'relevance' needs a search: add q.");
@@ -136,7 +142,7 @@ internal sealed record ArticleQuery
         return reader.HasErrors ? null : query;
     }
 
-    private static SearchFields SearchIn(ArticleListParameters p, ParameterReader reader)
+    private static SearchFields SearchIn(ArticleListParameters p, ParameterReader reader, bool bodyIndexed)
     {
         var names = ParameterReader.List(p.SearchIn);
         if (names.Count > 0 && p.Q is null)
@@ -157,6 +163,11 @@ internal sealed record ArticleQuery
             if (field is null)
             {
                 reader.Fail("searchIn", $"'{name}' is not one of: {string.Join(", ", SearchInValues)}.");
+            }
+
+            else if (field == SearchFields.Body && !bodyIndexed)
+            {
+                reader.Fail("searchIn", BodySearchDisabled);
             }
 
             fields |= field ?? 0;

@@ -53,7 +53,7 @@ internal sealed class ParameterDocumentation : IOperationFilter
         ["type"] = new("Item type as the files write it (article, video, course, collection, download).", Text),
         ["category"] = new("Category as the files write it, for example news.", Text),
         ["q"] = new("Full-text search over title and excerpt (searchIn chooses other fields), for example kubernetes \"node pools\" -security. Words side by side must all match; \"a phrase\"; prefix*; OR (either side); NOT word or -word (exclude, beside a term to match); parentheses to group. OR, AND and NOT are operators in upper case only. Adds a highlighted snippet to each item.", Text),
-        ["searchIn"] = new("The fields q looks in: title, excerpt, body (the markdown body); repeat or separate with commas. Default title,excerpt. Each term may match in any field named; exclusions look only there. Needs q.", context => new OpenApiSchema
+        ["searchIn"] = new("The fields q looks in: title, excerpt, body (the markdown body); repeat or separate with commas. Default title,excerpt. body depends on the server's setting Search:IndexBody (on by default): where it is off the body is not indexed and naming body is a 400. Each term may match in any field named; exclusions look only there. Needs q.", context => new OpenApiSchema
         {
             Type = JsonSchemaType.Array,
             Items = Named(context, SearchFieldSchema, "A field a search looks in.", ArticleQuery.SearchInValues),

@@ -3,16 +3,18 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace ArticleApi.Data.Postgres;
 
 /// <summary>
 /// The schema on PostgreSQL: the migrations in <c>Postgres/Migrations</c> (tables, and a <c>tsvector</c> column over
-/// title and excerpt with its GIN index). Only the importing process applies them, under an advisory lock, so two
+/// title, excerpt and body with its GIN index), then the body left out of that column or put back as
+/// <see cref="SearchOptions.IndexBody"/> asks (<see cref="PostgresBodyIndex"/>). Only the importing process applies them, under an advisory lock, so two
 /// importers starting together do not both migrate; replicas wait, not ready, until the history shows them applied.
 /// </summary>
-internal sealed class PostgresSchema : IDatabaseSchema
+internal sealed class PostgresSchema(IOptions<SearchOptions> search, ILogger<PostgresSchema> logger) : IDatabaseSchema
 {
     /// <summary>
     /// The text search configuration the migration creates: PostgreSQL's <c>simple</c> (no stemming, no stop words,
@@ -50,6 +52,8 @@ internal sealed class PostgresSchema : IDatabaseSchema
             // creating it first, with EF's own script, keeps a first start's log free of false alarms.
             await context.Database.ExecuteSqlRawAsync(context.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
             await context.Database.MigrateAsync(cancellationToken);
+            var indexBody = search.Value.IndexBody;
+            await BodyIndexLog.ApplyAsync(logger, indexBody, () => PostgresBodyIndex.ApplyAsync(context.Database.GetDbConnection(), indexBody, cancellationToken));
         }
         finally
         {

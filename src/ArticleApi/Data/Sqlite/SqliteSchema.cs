@@ -3,14 +3,17 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Options;
 
 namespace ArticleApi.Data.Sqlite;
 
 /// <summary>
-/// The schema on SQLite: the migrations in <c>Sqlite/Migrations</c> (tables, and the FTS5 index over title and excerpt
-/// with the triggers that keep it in step), then WAL. Every process prepares its own file; the folder is created.
+/// The schema on SQLite: the migrations in <c>Sqlite/Migrations</c> (tables, and the FTS5 index over title, excerpt
+/// and body with the triggers that keep it in step), the body left out of that index or put back as
+/// <see cref="SearchOptions.IndexBody"/> asks (<see cref="SqliteBodyIndex"/>), then WAL. Every process prepares its
+/// own file; the folder is created.
 /// </summary>
-internal sealed class SqliteSchema : IDatabaseSchema
+internal sealed class SqliteSchema(IOptions<SearchOptions> search, ILogger<SqliteSchema> logger) : IDatabaseSchema
 {
     /// <summary>One process owns the file: it prepares the schema whatever its role.</summary>
     public bool PreparedByEveryProcess => true;
@@ -30,13 +33,16 @@ internal sealed class SqliteSchema : IDatabaseSchema
         }
 
         await context.Database.MigrateAsync(cancellationToken);
-        // WAL is a property of the file: readers keep being served while an import pass writes.
-        await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        // A database made or filled by an older build has no planner statistics: gather them before the first request.
         await context.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await SqliteStatistics.RefreshAsync(context.Database.GetDbConnection(), cancellationToken);
+            var connection = context.Database.GetDbConnection();
+            var indexBody = search.Value.IndexBody;
+            await BodyIndexLog.ApplyAsync(logger, indexBody, () => SqliteBodyIndex.ApplyAsync(connection, indexBody, cancellationToken));
+            // WAL is a property of the file: readers keep being served while an import pass writes.
+            await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            // A database made or filled by an older build has no planner statistics: gather them before the first request.
+            await SqliteStatistics.RefreshAsync(connection, cancellationToken);
         }
         finally
         {

@@ -4,6 +4,8 @@ using ArticleApi.Model;
 using ArticleApi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace ArticleApi.Tests.Data.Postgres;
@@ -61,7 +63,7 @@ public sealed class PostgresCopyInsertTests
     {
         await using (var context = await factory.Services.GetRequiredService<IDbContextFactory<ArticleDbContext>>().CreateDbContextAsync())
         {
-            await new PostgresSchema().EnsureAsync(context, CancellationToken.None);
+            await new PostgresSchema(Options.Create(new SearchOptions()), NullLogger<PostgresSchema>.Instance).EnsureAsync(context, CancellationToken.None);
         }
 
         var connection = new NpgsqlConnection(factory.ConnectionString);

@@ -7,6 +7,8 @@ using ArticleApi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace ArticleApi.Tests.Data.Postgres;
 
@@ -32,7 +34,7 @@ public sealed class PostgresProviderTests
         // What the importer process does at its start.
         await using (var context = await replica.Services.GetRequiredService<IDbContextFactory<ArticleDbContext>>().CreateDbContextAsync())
         {
-            await new PostgresSchema().EnsureAsync(context, CancellationToken.None);
+            await new PostgresSchema(Options.Create(new SearchOptions()), NullLogger<PostgresSchema>.Instance).EnsureAsync(context, CancellationToken.None);
         }
 
         using var after = await client.GetAsync("/health/ready");
@@ -68,8 +70,8 @@ public sealed class PostgresProviderTests
 
         await using (var context = await factory.Services.GetRequiredService<IDbContextFactory<ArticleDbContext>>().CreateDbContextAsync())
         {
-            await new PostgresSchema().EnsureAsync(context, CancellationToken.None);
-            Assert.True((await SchemaStatus.ReadAsync(context, new PostgresSchema(), CancellationToken.None)).IsCurrent);
+            await new PostgresSchema(Options.Create(new SearchOptions()), NullLogger<PostgresSchema>.Instance).EnsureAsync(context, CancellationToken.None);
+            Assert.True((await SchemaStatus.ReadAsync(context, new PostgresSchema(Options.Create(new SearchOptions()), NullLogger<PostgresSchema>.Instance), CancellationToken.None)).IsCurrent);
             Assert.Equal(35, await context.Articles.CountAsync());
         }
     }
@@ -82,7 +84,7 @@ public sealed class PostgresProviderTests
         var options = new DbContextOptionsBuilder<PostgresArticleDbContext>()
             .UseNpgsql(replica.ConnectionString).LogTo(errors.Add, LogLevel.Error).Options;
         await using var context = new PostgresArticleDbContext(options);
-        var schema = new PostgresSchema();
+        var schema = new PostgresSchema(Options.Create(new SearchOptions()), NullLogger<PostgresSchema>.Instance);
 
         // What a waiting replica's readiness asks, then what the importer does at its start.
         Assert.Equal(new SchemaStatus(0, MigrationCount), await SchemaStatus.ReadAsync(context, schema, CancellationToken.None));
