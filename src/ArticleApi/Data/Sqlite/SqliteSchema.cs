@@ -13,7 +13,7 @@ namespace ArticleApi.Data.Sqlite;
 /// <see cref="SearchOptions.IndexBody"/> asks (<see cref="SqliteBodyIndex"/>), then WAL. Every process prepares its
 /// own file; the folder is created.
 /// </summary>
-internal sealed class SqliteSchema(IOptions<SearchOptions> search, ILogger<SqliteSchema> logger) : IDatabaseSchema
+internal sealed class SqliteSchema(IOptions<SearchOptions> search, ILogger<SqliteSchema> logger) : IDatabaseSchema, IDisposable
 {
     /// <summary>One process owns the file: it prepares the schema whatever its role.</summary>
     public bool PreparedByEveryProcess => true;
@@ -52,6 +52,10 @@ internal sealed class SqliteSchema(IOptions<SearchOptions> search, ILogger<Sqlit
 
     // Closing the pooled connections checkpoints the WAL into the main file, so a stopped service leaves one file.
     public void ReleaseConnections() => SqliteConnection.ClearAllPools();
+
+    // Again when the services go, after the stop: a request whose scope ended after the stop's release put its
+    // connection back in the pool, where it would keep the file open (seen under load in PreparedReadsTests).
+    public void Dispose() => ReleaseConnections();
 
     private static void EnsureFolder(string? connectionString)
     {
