@@ -15,9 +15,8 @@ internal static class ArticleIdentity
     /// <summary>The plain id of <paramref name="relativePath"/> (forward slashes).</summary>
     public static string PlainId(string relativePath)
     {
-        var extension = Path.GetExtension(relativePath);
-        var withoutExtension = relativePath[..^extension.Length];
-        var slug = Slug.From(withoutExtension);
+        var path = relativePath.AsSpan();
+        var slug = Slug.From(path[..^Path.GetExtension(path).Length]);
         return slug.Length > 0 ? slug : "item";
     }
 

@@ -46,6 +46,7 @@ internal sealed class ScannedFiles
         var offset = _chunkUsed;
         Encoding.UTF8.GetBytes(relativePath, _chunks[chunk].AsSpan(offset, size));
         _chunkUsed += size;
+        // Milliseconds: the precision the database keeps, so an untouched file compares equal on the next scan.
         _entries.Add(new Entry(chunk, offset, size, length, modifiedAt.ToUnixTimeMilliseconds()));
         if (realPath is not null)
         {

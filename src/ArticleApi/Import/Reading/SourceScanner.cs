@@ -10,8 +10,6 @@ namespace ArticleApi.Import.Reading;
 /// </summary>
 internal static class SourceScanner
 {
-    private static readonly string[] Extensions = [".md", ".markdown"];
-
     public static SourceScan Scan(string sourceDirectory, IReadOnlyCollection<string> exclude, bool followSymlinks = false)
     {
         var root = new DirectoryInfo(Path.GetFullPath(sourceDirectory));
@@ -27,14 +25,14 @@ internal static class SourceScanner
         var visited = new HashSet<string>(StringComparer.Ordinal) { realRoot };
         // Depth first, each folder's entries sorted with a folder's name taken as "name/": the files come out in
         // PathOrder of their whole relative paths, so the list needs no sort and a folder's entries are all that is held.
-        var pending = new Stack<(FileSystemInfo Entry, string Path)>();
-        pending.Push((root, ""));
+        var pending = new Stack<(FolderEntry Entry, string Path)>();
+        pending.Push((FolderEntry.Of(root), ""));
         while (pending.Count > 0)
         {
             var (entry, path) = pending.Pop();
-            if (entry is DirectoryInfo folder)
+            if (entry.IsFolder)
             {
-                foreach (var child in List(folder, path, scan, excluded, exclude.Count > 0, realRoot, followSymlinks, visited))
+                foreach (var child in List((DirectoryInfo)entry.Info!, path, scan, excluded, exclude.Count > 0, realRoot, followSymlinks, visited))
                 {
                     pending.Push(child);
                 }
@@ -42,12 +40,15 @@ internal static class SourceScanner
                 continue;
             }
 
+            if (!entry.IsLink)
+            {
+                scan.Files.Add(path, entry.Length, entry.ModifiedAt);
+                continue;
+            }
+
             // A followed link is read at its real path (its own stat is the link's, not the file's).
-            var link = IsLink(entry);
-            var file = link ? new FileInfo(RealPath.Of(entry.FullName)) : (FileInfo)entry;
-            // Milliseconds: the precision the database keeps, so an untouched file compares equal on the next scan.
-            var modified = DateTimeOffset.FromUnixTimeMilliseconds(new DateTimeOffset(file.LastWriteTimeUtc).ToUnixTimeMilliseconds());
-            scan.Files.Add(path, file.Exists ? file.Length : 0, modified, link ? file.FullName : null);
+            var file = new FileInfo(RealPath.Of(entry.Info!.FullName));
+            scan.Files.Add(path, file.Exists ? file.Length : 0, new DateTimeOffset(file.LastWriteTimeUtc), file.FullName);
         }
 
         scan.LeftOut.Sort((left, right) => PathOrder.Compare(left.Path, right.Path));
@@ -55,19 +56,19 @@ internal static class SourceScanner
     }
 
     /// <summary>The entries of one folder to visit, last first (they go on a stack); what is left out is reported.</summary>
-    private static List<(FileSystemInfo Entry, string Path)> List(
+    private static List<(FolderEntry Entry, string Path)> List(
         DirectoryInfo folder, string relative, SourceScan scan, Matcher excluded, bool excluding, string realRoot, bool followSymlinks, HashSet<string> visited)
     {
-        var children = new List<(FileSystemInfo Entry, string Path)>();
+        var children = new List<(FolderEntry Entry, string Path)>();
         if (relative.Length > 0)
         {
             relative += "/";
         }
 
-        IEnumerable<FileSystemInfo> entries;
+        List<FolderEntry> entries;
         try
         {
-            entries = [.. folder.EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.None })];
+            entries = FolderEntry.List(folder);
         }
         catch (Exception exception) when (exception is UnauthorizedAccessException or IOException)
         {
@@ -78,19 +79,14 @@ internal static class SourceScanner
         foreach (var entry in entries)
         {
             var path = relative + entry.Name;
-            var isFolder = entry is DirectoryInfo;
+            var isFolder = entry.IsFolder;
             if (excluding && excluded.Match(isFolder ? path + "/x" : path).HasMatches)
             {
                 continue;
             }
 
-            if (!isFolder && !Extensions.Contains(entry.Extension, StringComparer.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            var link = IsLink(entry);
-            if (link && FollowableLink(entry, realRoot, followSymlinks, visited, out var reason) is false)
+            var link = entry.IsLink;
+            if (link && FollowableLink(entry.Info!, realRoot, followSymlinks, visited, out var reason) is false)
             {
                 scan.LeftOut.Add(new LeftOut(isFolder ? path + "/" : path, reason!));
                 continue;
@@ -98,7 +94,7 @@ internal static class SourceScanner
 
             if (isFolder && !link)
             {
-                visited.Add(RealPath.Of(entry.FullName));
+                visited.Add(RealPath.Of(entry.Info!.FullName));
             }
 
             children.Add((entry, path));
@@ -108,11 +104,7 @@ internal static class SourceScanner
         return children;
     }
 
-    private static string SortKey((FileSystemInfo Entry, string Path) child) => child.Entry is DirectoryInfo ? child.Path + "/" : child.Path;
-
-    /// <summary>A symbolic link; asked of the link only when the entry says it is one (one system call less per file).</summary>
-    private static bool IsLink(FileSystemInfo entry) =>
-        entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is not null;
+    private static string SortKey((FolderEntry Entry, string Path) child) => child.Entry.IsFolder ? child.Path + "/" : child.Path;
 
     /// <summary>Whether a link may be followed; when not, why. A followed folder link marks its real folder as visited.</summary>
     private static bool FollowableLink(FileSystemInfo link, string realRoot, bool followSymlinks, HashSet<string> visited, out string? reason)
