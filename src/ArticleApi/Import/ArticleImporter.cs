@@ -44,8 +44,7 @@ internal sealed partial class ArticleImporter(
                 throw new SourceFolderMismatchException(mirrored, source);
             }
 
-            var scan = SourceScanner.Scan(source, settings.Exclude, settings.FollowSymlinks);
-            var report = await PassAsync(passId, source, startedAt, scan, settings, progress, cancellationToken);
+            var report = await PassAsync(passId, source, startedAt, settings, progress, cancellationToken);
             await ImportRunLog.FinishAsync(contextFactory, report, CancellationToken.None);
             await using (var context = await contextFactory.CreateDbContextAsync(CancellationToken.None))
             {
@@ -69,12 +68,42 @@ internal sealed partial class ArticleImporter(
         }
     }
 
+    /// <summary>Writes what changed, then deletes what vanished and builds what a cold load set aside.</summary>
+    private async Task<ImportReport> PassAsync(
+        long passId, string source, DateTimeOffset startedAt, ImportOptions settings,
+        IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        await using var writer = await ArticleWriter.OpenAsync(contextFactory, bulk, passId, settings.BatchSize, cancellationToken);
+        // The scan is handed over, never kept here: once the changes are written, nothing holds the folder.
+        var (tally, seen, leftToDelete) = await WriteChangesAsync(
+            SourceScanner.Scan(source, settings.Exclude, settings.FollowSymlinks), startedAt, settings, writer, progress, cancellationToken);
+        tally.Deleted += await writer.DeleteAsync(leftToDelete, cancellationToken);
+        FolderMemory.GiveBackAfter(seen);
+        await writer.FinishLoadAsync(cancellationToken);
+        if (tally.Counts(seen).Changed)
+        {
+            await writer.RemoveOrphansAsync(cancellationToken);
+        }
+
+        return new ImportReport
+        {
+            PassId = passId,
+            SourceDirectory = source,
+            StartedAt = startedAt,
+            FinishedAt = time.GetUtcNow(),
+            Counts = tally.Counts(seen),
+            Skipped = tally.Skipped,
+            Failures = tally.Failures,
+        };
+    }
+
     /// <summary>
     /// Reads changed files in batches on every core while the previous batch is written, so memory stays bounded by
-    /// the batch size (not the folder size) and parsing overlaps with writing.
+    /// the batch size (not the folder size) and parsing overlaps with writing. Returns the tally, the files seen, and
+    /// the stored articles left to delete.
     /// </summary>
-    private async Task<ImportReport> PassAsync(
-        long passId, string source, DateTimeOffset startedAt, SourceScan scan, ImportOptions settings,
+    private async Task<(PassTally Tally, int Seen, List<long> LeftToDelete)> WriteChangesAsync(
+        SourceScan scan, DateTimeOffset startedAt, ImportOptions settings, ArticleWriter writer,
         IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
         var files = scan.Files;
@@ -87,7 +116,6 @@ internal sealed partial class ArticleImporter(
         tally.Failures.AddRange(ids.Collisions.Select(collision => new FailedFile(files.PathAt(collision.Key), 0, 0, collision.Value)));
 
         var gone = plan.Vanished;
-        await using var writer = await ArticleWriter.OpenAsync(contextFactory, bulk, passId, settings.BatchSize, cancellationToken);
         if (plan.StoredCount == 0 && plan.CandidateCount > 0)
         {
             // Nothing stored yet: every row is new, and indexes built once from them cost less than kept row by row.
@@ -142,23 +170,7 @@ internal sealed partial class ArticleImporter(
         }
 
         await producer;
-        tally.Deleted += await writer.DeleteAsync([.. gone.TakeRest(), .. toDelete], cancellationToken);
-        await writer.FinishLoadAsync(cancellationToken);
-        if (tally.Counts(files.Count).Changed)
-        {
-            await writer.RemoveOrphansAsync(cancellationToken);
-        }
-
-        return new ImportReport
-        {
-            PassId = passId,
-            SourceDirectory = source,
-            StartedAt = startedAt,
-            FinishedAt = time.GetUtcNow(),
-            Counts = tally.Counts(files.Count),
-            Skipped = tally.Skipped,
-            Failures = tally.Failures,
-        };
+        return (tally, files.Count, [.. gone.TakeRest(), .. toDelete]);
     }
 
     /// <summary>Turns a batch of read files into writes, in file order, and tallies what is not written.</summary>
