@@ -44,8 +44,7 @@ internal sealed partial class ArticleImporter(
                 throw new SourceFolderMismatchException(mirrored, source);
             }
 
-            var scan = SourceScanner.Scan(source, settings.Exclude, settings.FollowSymlinks);
-            var report = await PassAsync(passId, source, startedAt, scan, settings, progress, cancellationToken);
+            var report = await PassAsync(passId, source, startedAt, settings, progress, cancellationToken);
             await ImportRunLog.FinishAsync(contextFactory, report, CancellationToken.None);
             await using (var context = await contextFactory.CreateDbContextAsync(CancellationToken.None))
             {
@@ -69,58 +68,61 @@ internal sealed partial class ArticleImporter(
         }
     }
 
+    /// <summary>Writes what changed, then deletes what vanished and builds what a cold load set aside.</summary>
+    private async Task<ImportReport> PassAsync(
+        long passId, string source, DateTimeOffset startedAt, ImportOptions settings,
+        IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        await using var writer = await ArticleWriter.OpenAsync(contextFactory, bulk, passId, settings.BatchSize, cancellationToken);
+        // The scan is handed over, never kept here: once the changes are written, nothing holds the folder.
+        var (tally, seen, leftToDelete) = await WriteChangesAsync(
+            SourceScanner.Scan(source, settings.Exclude, settings.FollowSymlinks), startedAt, settings, writer, progress, cancellationToken);
+        tally.Deleted += await writer.DeleteAsync(leftToDelete, cancellationToken);
+        FolderMemory.GiveBackAfter(seen);
+        await writer.FinishLoadAsync(cancellationToken);
+        if (tally.Counts(seen).Changed)
+        {
+            await writer.RemoveOrphansAsync(cancellationToken);
+        }
+
+        return new ImportReport
+        {
+            PassId = passId,
+            SourceDirectory = source,
+            StartedAt = startedAt,
+            FinishedAt = time.GetUtcNow(),
+            Counts = tally.Counts(seen),
+            Skipped = tally.Skipped,
+            Failures = tally.Failures,
+        };
+    }
+
     /// <summary>
     /// Reads changed files in batches on every core while the previous batch is written, so memory stays bounded by
-    /// the batch size (not the folder size) and parsing overlaps with writing.
+    /// the batch size (not the folder size) and parsing overlaps with writing. Returns the tally, the files seen, and
+    /// the stored articles left to delete.
     /// </summary>
-    private async Task<ImportReport> PassAsync(
-        long passId, string source, DateTimeOffset startedAt, SourceScan scan, ImportOptions settings,
+    private async Task<(PassTally Tally, int Seen, List<long> LeftToDelete)> WriteChangesAsync(
+        SourceScan scan, DateTimeOffset startedAt, ImportOptions settings, ArticleWriter writer,
         IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
         var files = scan.Files;
-        var (ids, collisions) = ArticleIdentity.Assign(files.Select(file => file.RelativePath));
-        var stored = await LoadStoredAsync(cancellationToken);
-        var tally = new PassTally();
+        var ids = new FolderIds(files.Paths);
+        var plan = await PassPlan.BuildAsync(files, ids, StoredArticlesAsync(cancellationToken), scan.IsUnderUnreadableFolder, cancellationToken);
+        var tally = new PassTally { Unchanged = plan.UnchangedCount };
         tally.Skipped.AddRange(scan.LeftOut.Select(left => new SkippedFile(left.Path, left.Reason)));
         tally.Failures.AddRange(scan.UnreadableFolders.Select(folder => new FailedFile(folder.Path, 0, 0, folder.Reason)));
+        // Never two articles with one id: the file fails, an earlier good version of it stays.
+        tally.Failures.AddRange(ids.Collisions.Select(collision => new FailedFile(files.PathAt(collision.Key), 0, 0, collision.Value)));
 
-        // Size and modification time unchanged: not even read.
-        var onDisk = new HashSet<string>(files.Count, StringComparer.Ordinal);
-        var candidates = new List<Candidate>();
-        foreach (var file in files)
-        {
-            onDisk.Add(file.RelativePath);
-            if (collisions.TryGetValue(file.RelativePath, out var collision))
-            {
-                // Never two articles with one id: the file fails, an earlier good version of it stays.
-                tally.Failures.Add(new FailedFile(file.RelativePath, 0, 0, collision));
-                continue;
-            }
-
-            var id = ids[file.RelativePath];
-            stored.TryGetValue(file.RelativePath, out var existing);
-            if (existing is not null && existing.Id == id && existing.FileLength == file.Length && existing.FileModifiedAt == file.ModifiedAt)
-            {
-                tally.Unchanged++;
-            }
-            else
-            {
-                candidates.Add(new Candidate(file, id, existing));
-            }
-        }
-
-        // What sits in a folder that could not be listed is not gone: it stays as it was.
-        var gone = new VanishedArticles(stored.Values.Where(row => !onDisk.Contains(row.SourcePath) && !scan.IsUnderUnreadableFolder(row.SourcePath)));
-        await using var writer = await ArticleWriter.OpenAsync(contextFactory, bulk, passId, settings.BatchSize, cancellationToken);
-        if (stored.Count == 0 && candidates.Count > 0)
+        var gone = plan.Vanished;
+        if (plan.StoredCount == 0 && plan.CandidateCount > 0)
         {
             // Nothing stored yet: every row is new, and indexes built once from them cost less than kept row by row.
             await writer.StartLoadAsync(cancellationToken);
         }
 
-        // Only when two paths slug alike can a new file take the id of a vanished one: that row must go first.
-        var newIds = candidates.Where(c => c.Existing is null).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        tally.Deleted += await writer.DeleteAsync(gone.TakeAll(row => newIds.Contains(row.Id)), cancellationToken);
+        tally.Deleted += await writer.DeleteAsync(plan.DeleteFirst, cancellationToken);
 
         var reader = new SourceFileReader(new FrontMatterParser(FrontMatterLimits.Default), settings.MaxFileBytes);
         var done = tally.Unchanged;
@@ -131,7 +133,7 @@ internal sealed partial class ArticleImporter(
         {
             try
             {
-                foreach (var chunk in candidates.Chunk(settings.BatchSize))
+                foreach (var chunk in plan.Candidates().Chunk(settings.BatchSize))
                 {
                     var outcomes = new FileOutcome[chunk.Length];
                     await Parallel.ForAsync(0, chunk.Length, stop.Token, async (index, token) =>
@@ -168,23 +170,7 @@ internal sealed partial class ArticleImporter(
         }
 
         await producer;
-        tally.Deleted += await writer.DeleteAsync([.. gone.TakeAll(_ => true).Concat(toDelete)], cancellationToken);
-        await writer.FinishLoadAsync(cancellationToken);
-        if (tally.Counts(files.Count).Changed)
-        {
-            await writer.RemoveOrphansAsync(cancellationToken);
-        }
-
-        return new ImportReport
-        {
-            PassId = passId,
-            SourceDirectory = source,
-            StartedAt = startedAt,
-            FinishedAt = time.GetUtcNow(),
-            Counts = tally.Counts(files.Count),
-            Skipped = tally.Skipped,
-            Failures = tally.Failures,
-        };
+        return (tally, files.Count, [.. gone.TakeRest(), .. toDelete]);
     }
 
     /// <summary>Turns a batch of read files into writes, in file order, and tallies what is not written.</summary>
@@ -201,9 +187,9 @@ internal sealed partial class ArticleImporter(
                     pending.Add(new PendingItem.Restat(same.Key, file));
                     tally.Unchanged++;
                     break;
-                case FileOutcome.Item item when existing is null && gone.TryTakeByHash(item.Article.ContentHash, out var moved):
+                case FileOutcome.Item item when existing is null && gone.TryTakeByDigest(ContentDigest.Parse(item.Article.ContentHash), out var moved):
                     // A new path with the bytes of a vanished one is the same file moved: same row, new path and id.
-                    pending.Add(new PendingItem.Upsert(moved.Key, item.Article, item.TopicNames, IsRename: true));
+                    pending.Add(new PendingItem.Upsert(moved, item.Article, item.TopicNames, IsRename: true));
                     break;
                 case FileOutcome.Item item:
                     pending.Add(new PendingItem.Upsert(existing?.Key, item.Article, item.TopicNames));
@@ -213,7 +199,7 @@ internal sealed partial class ArticleImporter(
                     if (existing is not null)
                     {
                         // The file says it is no longer an item: what was imported from it goes.
-                        toDelete.Add(existing.Key);
+                        toDelete.Add(existing.Value.Key);
                     }
 
                     break;
@@ -228,12 +214,17 @@ internal sealed partial class ArticleImporter(
         return pending;
     }
 
-    private async Task<Dictionary<string, StoredArticle>> LoadStoredAsync(CancellationToken cancellationToken)
+    /// <summary>The stored articles, streamed: a million of them are compared one by one, never held together.</summary>
+    private async IAsyncEnumerable<StoredArticle> StoredArticlesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await context.Articles.AsNoTracking()
+        var rows = context.Articles.AsNoTracking()
             .Select(a => new StoredArticle(a.Key, a.Id, a.SourcePath, a.ContentHash, a.FileLength, a.FileModifiedAt))
-            .ToDictionaryAsync(a => a.SourcePath, StringComparer.Ordinal, cancellationToken);
+            .AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import pass {PassId} started over {SourceDirectory}")]

@@ -1,43 +1,51 @@
 using ArticleApi.Import.Reading;
 namespace ArticleApi.Import;
 
-/// <summary>Stored articles whose file is no longer on disk: renamed (found again by content hash) or to delete.</summary>
+/// <summary>
+/// Stored articles whose file is no longer on disk: renamed (found again by content digest) or to delete. Held as
+/// 40 bytes a row, sorted by digest once all are in, so a whole folder moved elsewhere still fits.
+/// </summary>
 internal sealed class VanishedArticles
 {
-    private readonly Dictionary<long, StoredArticle> _byKey;
-    private readonly ILookup<string, StoredArticle> _byHash;
+    private readonly List<(ContentDigest Digest, long Key)> _rows = [];
+    private readonly HashSet<long> _taken = [];
+    private bool _sorted;
 
-    public VanishedArticles(IEnumerable<StoredArticle> rows)
+    public int Count => _rows.Count - _taken.Count;
+
+    public void Add(long key, ContentDigest digest)
     {
-        _byKey = rows.ToDictionary(row => row.Key);
-        _byHash = _byKey.Values.ToLookup(row => row.ContentHash, StringComparer.Ordinal);
+        _rows.Add((digest, key));
+        _sorted = false;
     }
 
-    /// <summary>Takes a vanished row with these bytes, if one is still there.</summary>
-    public bool TryTakeByHash(string hash, out StoredArticle row)
+    /// <summary>Takes a vanished row with these bytes, if one is still there (the lowest key first).</summary>
+    public bool TryTakeByDigest(ContentDigest digest, out long key)
     {
-        foreach (var candidate in _byHash[hash])
+        if (!_sorted)
         {
-            if (_byKey.Remove(candidate.Key))
+            _rows.Sort();
+            _sorted = true;
+        }
+
+        var at = _rows.BinarySearch((digest, long.MinValue));
+        for (at = at < 0 ? ~at : at; at < _rows.Count && _rows[at].Digest == digest; at++)
+        {
+            if (_taken.Add(_rows[at].Key))
             {
-                row = candidate;
+                key = _rows[at].Key;
                 return true;
             }
         }
 
-        row = null!;
+        key = 0;
         return false;
     }
 
-    /// <summary>Removes and returns the keys of every vanished row that matches.</summary>
-    public List<long> TakeAll(Func<StoredArticle, bool> predicate)
+    /// <summary>The keys of every vanished row not taken, taken now.</summary>
+    public List<long> TakeRest()
     {
-        var taken = _byKey.Values.Where(predicate).Select(row => row.Key).ToList();
-        foreach (var key in taken)
-        {
-            _byKey.Remove(key);
-        }
-
-        return taken;
+        var rest = _rows.Select(row => row.Key).Where(_taken.Add).ToList();
+        return rest;
     }
 }

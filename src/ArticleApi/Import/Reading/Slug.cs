@@ -12,22 +12,27 @@ internal static class Slug
         return slug.Length > 0 ? slug : "topic-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(name)).AsSpan(0, 4));
     }
 
-    public static string From(string text)
+    public static string From(string text) => From(text.AsSpan());
+
+    /// <summary>The slug of <paramref name="text"/>; one string made, which a folder of a million paths feels.</summary>
+    public static string From(ReadOnlySpan<char> text)
     {
-        var builder = new StringBuilder(text.Length);
-        var pendingDash = false;
         // Decomposing accents costs more than the rest; most paths and topic names are plain ASCII and need none.
-        var decomposed = System.Text.Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormD);
+        ReadOnlySpan<char> decomposed = System.Text.Ascii.IsValid(text) ? text : text.ToString().Normalize(NormalizationForm.FormD);
+        // A slug is never longer than its text: each '-' stands for at least one character that is not a letter or digit.
+        Span<char> buffer = decomposed.Length <= 256 ? stackalloc char[decomposed.Length] : new char[decomposed.Length];
+        var length = 0;
+        var pendingDash = false;
         foreach (var character in decomposed)
         {
             if (char.IsAsciiLetterOrDigit(character))
             {
-                if (pendingDash && builder.Length > 0)
+                if (pendingDash && length > 0)
                 {
-                    builder.Append('-');
+                    buffer[length++] = '-';
                 }
 
-                builder.Append(char.ToLowerInvariant(character));
+                buffer[length++] = char.ToLowerInvariant(character);
                 pendingDash = false;
             }
             else if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(character) != System.Globalization.UnicodeCategory.NonSpacingMark)
@@ -37,6 +42,6 @@ internal static class Slug
             }
         }
 
-        return builder.ToString();
+        return new string(buffer[..length]);
     }
 }

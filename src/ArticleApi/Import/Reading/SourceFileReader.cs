@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ArticleApi.Import.Reading.FrontMatter;
 
 namespace ArticleApi.Import.Reading;
@@ -8,7 +7,7 @@ namespace ArticleApi.Import.Reading;
 /// </summary>
 internal sealed class SourceFileReader(FrontMatterParser parser, long maxFileBytes)
 {
-    public async Task<FileOutcome> ReadAsync(SourceFile file, string id, StoredArticle? existing, DateTimeOffset importedAt, CancellationToken cancellationToken)
+    public async Task<FileOutcome> ReadAsync(SourceFile file, string id, StoredVersion? existing, DateTimeOffset importedAt, CancellationToken cancellationToken)
     {
         var pathBytes = System.Text.Encoding.UTF8.GetByteCount(file.RelativePath);
         if (pathBytes > YamlValues.MaxIndexedBytes)
@@ -43,10 +42,10 @@ internal sealed class SourceFileReader(FrontMatterParser parser, long maxFileByt
             return TooLarge(bytes.Length, atLeast: true);
         }
 
-        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        if (existing is not null && existing.Id == id && existing.ContentHash == hash)
+        var digest = ContentDigest.Of(bytes);
+        if (existing is { SameId: true } stored && stored.Digest == digest)
         {
-            return new FileOutcome.SameContent(existing.Key);
+            return new FileOutcome.SameContent(stored.Key);
         }
 
         var outcome = parser.Parse(bytes) switch
@@ -62,7 +61,7 @@ internal sealed class SourceFileReader(FrontMatterParser parser, long maxFileByt
             var article = item.Article;
             article.Id = id;
             article.SourcePath = file.RelativePath;
-            article.ContentHash = hash;
+            article.ContentHash = digest.ToString();
             article.FileLength = file.Length;
             article.FileModifiedAt = file.ModifiedAt;
             article.ImportedAt = importedAt;

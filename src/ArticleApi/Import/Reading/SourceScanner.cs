@@ -10,8 +10,6 @@ namespace ArticleApi.Import.Reading;
 /// </summary>
 internal static class SourceScanner
 {
-    private static readonly string[] Extensions = [".md", ".markdown"];
-
     public static SourceScan Scan(string sourceDirectory, IReadOnlyCollection<string> exclude, bool followSymlinks = false)
     {
         var root = new DirectoryInfo(Path.GetFullPath(sourceDirectory));
@@ -22,70 +20,91 @@ internal static class SourceScanner
 
         var excluded = new Matcher(StringComparison.Ordinal);
         excluded.AddIncludePatterns(exclude);
-        var scan = new SourceScan([], [], []);
+        var scan = new SourceScan(new ScannedFiles(root.FullName), [], []);
         var realRoot = RealPath.Of(root.FullName);
         var visited = new HashSet<string>(StringComparer.Ordinal) { realRoot };
-        var pending = new Stack<(DirectoryInfo Folder, string Relative)>();
-        pending.Push((root, ""));
+        // Depth first, each folder's entries sorted with a folder's name taken as "name/": the files come out in
+        // PathOrder of their whole relative paths, so the list needs no sort and a folder's entries are all that is held.
+        var pending = new Stack<(FolderEntry Entry, string Path)>();
+        pending.Push((FolderEntry.Of(root), ""));
         while (pending.Count > 0)
         {
-            var (folder, relative) = pending.Pop();
-            IEnumerable<FileSystemInfo> entries;
-            try
+            var (entry, path) = pending.Pop();
+            if (entry.IsFolder)
             {
-                entries = [.. folder.EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.None })];
-            }
-            catch (Exception exception) when (exception is UnauthorizedAccessException or IOException)
-            {
-                scan.UnreadableFolders.Add(new LeftOut(relative, "cannot list the folder: " + exception.Message));
+                foreach (var child in List((DirectoryInfo)entry.Info!, path, scan, excluded, exclude.Count > 0, realRoot, followSymlinks, visited))
+                {
+                    pending.Push(child);
+                }
+
                 continue;
             }
 
-            foreach (var entry in entries)
+            if (!entry.IsLink)
             {
-                var path = relative + entry.Name;
-                var isFolder = entry is DirectoryInfo;
-                if (exclude.Count > 0 && excluded.Match(isFolder ? path + "/x" : path).HasMatches)
-                {
-                    continue;
-                }
-
-                if (!isFolder && !Extensions.Contains(entry.Extension, StringComparer.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-
-                if (entry.LinkTarget is not null && FollowableLink(entry, realRoot, followSymlinks, visited, out var reason) is false)
-                {
-                    scan.LeftOut.Add(new LeftOut(isFolder ? path + "/" : path, reason!));
-                    continue;
-                }
-
-                if (isFolder)
-                {
-                    if (entry.LinkTarget is null)
-                    {
-                        visited.Add(RealPath.Of(entry.FullName));
-                    }
-
-                    pending.Push(((DirectoryInfo)entry, path + "/"));
-                }
-                else
-                {
-                    // A followed link is read at its real path (its own stat is the link's, not the file's).
-                    var file = entry.LinkTarget is null ? (FileInfo)entry : new FileInfo(RealPath.Of(entry.FullName));
-                    // Milliseconds: the precision the database keeps, so an untouched file compares equal on the next scan.
-                    var modified = DateTimeOffset.FromUnixTimeMilliseconds(new DateTimeOffset(file.LastWriteTimeUtc).ToUnixTimeMilliseconds());
-                    scan.Files.Add(new SourceFile(path, file.FullName, file.Exists ? file.Length : 0, modified));
-                }
+                scan.Files.Add(path, entry.Length, entry.ModifiedAt);
+                continue;
             }
+
+            // A followed link is read at its real path (its own stat is the link's, not the file's).
+            var file = new FileInfo(RealPath.Of(entry.Info!.FullName));
+            scan.Files.Add(path, file.Exists ? file.Length : 0, new DateTimeOffset(file.LastWriteTimeUtc), file.FullName);
         }
 
-        // Ordinal order: ids, batches and "last file wins" for shared provider names are the same on every machine.
-        scan.Files.Sort((left, right) => string.CompareOrdinal(left.RelativePath, right.RelativePath));
-        scan.LeftOut.Sort((left, right) => string.CompareOrdinal(left.Path, right.Path));
+        scan.LeftOut.Sort((left, right) => PathOrder.Compare(left.Path, right.Path));
         return scan;
     }
+
+    /// <summary>The entries of one folder to visit, last first (they go on a stack); what is left out is reported.</summary>
+    private static List<(FolderEntry Entry, string Path)> List(
+        DirectoryInfo folder, string relative, SourceScan scan, Matcher excluded, bool excluding, string realRoot, bool followSymlinks, HashSet<string> visited)
+    {
+        var children = new List<(FolderEntry Entry, string Path)>();
+        if (relative.Length > 0)
+        {
+            relative += "/";
+        }
+
+        List<FolderEntry> entries;
+        try
+        {
+            entries = FolderEntry.List(folder);
+        }
+        catch (Exception exception) when (exception is UnauthorizedAccessException or IOException)
+        {
+            scan.UnreadableFolders.Add(new LeftOut(relative, "cannot list the folder: " + exception.Message));
+            return children;
+        }
+
+        foreach (var entry in entries)
+        {
+            var path = relative + entry.Name;
+            var isFolder = entry.IsFolder;
+            if (excluding && excluded.Match(isFolder ? path + "/x" : path).HasMatches)
+            {
+                continue;
+            }
+
+            var link = entry.IsLink;
+            if (link && FollowableLink(entry.Info!, realRoot, followSymlinks, visited, out var reason) is false)
+            {
+                scan.LeftOut.Add(new LeftOut(isFolder ? path + "/" : path, reason!));
+                continue;
+            }
+
+            if (isFolder && !link)
+            {
+                visited.Add(RealPath.Of(entry.Info!.FullName));
+            }
+
+            children.Add((entry, path));
+        }
+
+        children.Sort((left, right) => PathOrder.Compare(SortKey(right), SortKey(left)));
+        return children;
+    }
+
+    private static string SortKey((FolderEntry Entry, string Path) child) => child.Entry.IsFolder ? child.Path + "/" : child.Path;
 
     /// <summary>Whether a link may be followed; when not, why. A followed folder link marks its real folder as visited.</summary>
     private static bool FollowableLink(FileSystemInfo link, string realRoot, bool followSymlinks, HashSet<string> visited, out string? reason)
