@@ -24,12 +24,7 @@ public sealed class SqlitePreparedReadsTests
         for (var shape = 0; shape < shapes; shape++)
         {
             // A different text each time, as distinct query shapes are; one request at a time, so one connection.
-            await using var statement = context.Database.GetDbConnection().CreateCommand();
-            statement.CommandText = $"SELECT @p + {shape} AS \"Value\"";
-            var parameter = statement.CreateParameter();
-            parameter.ParameterName = "@p";
-            parameter.Value = 1000L;
-            statement.Parameters.Add(parameter);
+            await using var statement = Statement(context, $"SELECT @p + {shape} AS \"Value\"", 1000L);
             answers.AddRange(await reads.QueryAsync(context, statement, reader => reader.GetInt64(0), CancellationToken.None));
         }
 
