@@ -1,4 +1,5 @@
 using ArticleApi.Articles;
+using ArticleApi.Articles.Counting;
 using ArticleApi.Changes;
 using ArticleApi.Data;
 using ArticleApi.Feeds;
@@ -23,6 +24,7 @@ internal static class ArticleApiServiceCollectionExtensions
         services.AddSingleton<SearchFrequency>();
         services.AddSingleton<FilterSizes>();
         services.AddSingleton<FilterResults>();
+        services.AddSingleton<ArticleColumnsCache>();
         services.AddScoped<ArticleDetailReader>();
         services.AddSingleton<ArticleRowStatements>();
         services.AddSingleton<TimedReads>();

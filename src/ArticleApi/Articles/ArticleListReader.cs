@@ -1,3 +1,4 @@
+using ArticleApi.Articles.Counting;
 using ArticleApi.Data;
 using ArticleApi.Http;
 using ArticleApi.Model;
@@ -9,11 +10,11 @@ namespace ArticleApi.Articles;
 
 /// <summary>
 /// Runs an article list: page keys (one statement, two when the page crosses from dated into undated rows), the
-/// rows of the page, their topics in one query, snippets in one query when searching, then the total and each facet
-/// when asked for. A fixed number of statements whatever the page size; no per-row queries.
+/// rows of the page, their topics in one query, snippets in one query when searching, then the total and the facets
+/// when asked for (<see cref="ArticleFacets"/>). A fixed number of statements whatever the page size; no per-row queries.
 /// </summary>
 internal sealed class ArticleListReader(
-    ArticleDbContext context, IFullTextSearch search, ArticleCounts counts, SearchFrequency searchFrequency, FilterSizes filterSizes, FilterResults filterResults,
+    ArticleDbContext context, IFullTextSearch search, ArticleCounts counts, SearchFrequency searchFrequency, FilterSizes filterSizes, FilterResults filterResults, ArticleColumnsCache columns,
     SearchMetrics searchMetrics, ArticleRowStatements statements, ISqlDialect dialect, TimedReads reads)
 {
     public async Task<ArticlePage> ReadAsync(ArticleQuery query, HttpContext httpContext, CancellationToken cancellationToken)
@@ -52,16 +53,11 @@ internal sealed class ArticleListReader(
 
         var items = await LoadItemsAsync([.. keys.Select(k => k.Key)], query.Search, cancellationToken);
         // The same filters give the same total and facets whatever the page: counted once per data version.
-        var filterKey = FilterResults.FilterKey(httpContext.Request);
-        int? total = query.IncludeTotal
-            ? await filterResults.GetAsync("total " + filterKey, () => filtered.CountAsync(cancellationToken), cancellationToken)
+        var counted = query.IncludeTotal || query.Facets.Count > 0
+            ? await filterResults.GetAsync($"counts {string.Join(',', query.Facets)} {FilterResults.FilterKey(httpContext.Request)}",
+                () => ArticleFacets.CountAsync(query, columns, context, search, cancellationToken), cancellationToken)
             : null;
-        var everything = query.Facets.Count > 0 && query.IsUnfiltered ? await counts.GetAsync(cancellationToken) : null;
-        var facets = query.Facets.Count > 0
-            ? await filterResults.GetAsync($"facets {string.Join(',', query.Facets)} {filterKey}",
-                () => ArticleFacets.CountAsync(filtered, query.Facets, context, everything, cancellationToken), cancellationToken)
-            : null;
-        return new ArticlePage(items, PageLinks.Next(httpContext, next), total, facets);
+        return new ArticlePage(items, PageLinks.Next(httpContext, next), query.IncludeTotal ? counted?.Total : null, counted?.Facets);
     }
 
     /// <summary>Null when the scope's topic or provider exists, else its 404 (<see cref="ArticleScope.FindMissingAsync"/>).</summary>

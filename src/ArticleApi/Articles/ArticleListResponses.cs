@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ArticleApi.Articles.Counting;
 using ArticleApi.Http;
 using ArticleApi.Import.Reading;
 using ArticleApi.Model;
@@ -36,6 +37,3 @@ internal sealed record ProviderSummary(string? Name, string? Domain);
 internal sealed record TopicReference(string Name, string Slug);
 
 internal sealed record ImageSummary(string Url, int? Width, int? Height);
-
-/// <summary>A facet count; <c>value</c> is what the matching filter parameter takes (slug, domain, true/false, type).</summary>
-internal sealed record FacetValue(string Value, int Count);

@@ -1,3 +1,4 @@
+using ArticleApi.Articles.Counting;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -24,9 +25,9 @@ internal sealed class FacetDocumentation : ISchemaFilter
             context.SchemaRepository.AddDefinition(SchemaName, new OpenApiSchema
             {
                 Type = JsonSchemaType.Object,
-                Description = $"Counts for each facet asked for in 'facets'. topic, provider, type, category: most frequent first, at most {ArticleFacets.TopValues} values each; "
+                Description = $"Counts for each facet asked for in 'facets'. topic, provider, type, category: most frequent first, at most {FacetTally.TopValues} values each; "
                     + "published: true and false; quality and heat: ranges of ten ('0-9', '10-19', ...; heat's unknown is '-1'), lowest first; "
-                    + $"month ('2025-06') and year ('2025'): UTC periods of publishedDateTime, newest first, the newest {ArticleFacets.NewestMonths} months and every year, undated articles left out.",
+                    + $"month ('2025-06') and year ('2025'): UTC periods of publishedDateTime, newest first, the newest {FacetTally.NewestMonths} months and every year, undated articles left out.",
                 Properties = ArticleQuery.FacetNames.ToDictionary(name => name, _ => counts, StringComparer.Ordinal),
                 AdditionalPropertiesAllowed = false,
             });

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ArticleApi.Articles.Counting;
 using ArticleApi.Changes;
 using ArticleApi.Http;
 using Microsoft.OpenApi;
@@ -66,7 +67,7 @@ internal sealed class ParameterDocumentation : IOperationFilter
         ["includeTotal"] = new("true adds 'total', the number of matching articles (one more count query).", Boolean, "true"),
         ["format"] = new("Representation: json (default); the same page as a feed: atom (Atom 1.0), rss (RSS 2.0), jsonfeed (JSON Feed 1.1); or every matching article from the cursor on, streamed without paging (limit ignored): ndjson, csv. Without it the Accept header chooses (application/atom+xml, application/rss+xml, application/feed+json, application/x-ndjson, text/csv); format wins.", context => Named(context, FormatSchema, "A representation of an article list.", ResponseFormat.Names)),
         ["fields"] = new("Only these members of each item (JSON, ndjson, or the columns of csv; not feeds), in the item's own order; repeat or separate with commas. An unknown name is a 400. The items then carry only the members named.", context => Fields(context, ListFieldSchema, ArticleFields.List)),
-        ["facets"] = new($"Counts per value for the current filter, top {ArticleFacets.TopValues} each; month and year count per UTC period of publishedDateTime (2025-06, 2025), newest first: the newest {ArticleFacets.NewestMonths} months, every year, undated articles left out. Repeat or separate with commas.", FacetList, "topic,provider"),
+        ["facets"] = new($"Counts per value for the current filter, top {FacetTally.TopValues} each; month and year count per UTC period of publishedDateTime (2025-06, 2025), newest first: the newest {FacetTally.NewestMonths} months, every year, undated articles left out. Repeat or separate with commas.", FacetList, "topic,provider"),
         ["id"] = new("Article id, as in 'id' of a list item.", Text, "news-2025-04-02-kubernetes-security-report-finds-one-in-five-clusters-exposes-its-dashboard"),
         ["slug"] = new("Topic slug, as in 'slug' of a topic.", Text, "kubernetes"),
         ["domain"] = new("Provider domain, as in 'domain' of a provider.", Text, "techcrunch.com"),

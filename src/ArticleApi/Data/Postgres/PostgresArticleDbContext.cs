@@ -1,9 +1,6 @@
-using System.Data;
 using ArticleApi.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ArticleApi.Data.Postgres;
 
@@ -25,19 +22,6 @@ internal sealed class PostgresArticleDbContext(DbContextOptions<PostgresArticleD
         {
             property.SetCollation(Collation);
         }
-
-        // to_char(timezone('UTC', to_timestamp(seconds)), pattern): timezone() turns the instant into UTC wall time, so
-        // the session's TimeZone setting cannot move an article into another month.
-        var instant = new DateTimeOffsetTypeMapping("timestamp with time zone");
-        var utc = new DateTimeTypeMapping("timestamp without time zone");
-        PublishedPeriod.Map(modelBuilder, new DoubleTypeMapping("double precision"), (seconds, month) => new SqlFunctionExpression(
-            "to_char",
-            [
-                new SqlFunctionExpression("timezone", [PublishedPeriod.Literal("'UTC'"), new SqlFunctionExpression("to_timestamp", [seconds], true, [true], typeof(DateTimeOffset), instant)],
-                    nullable: true, argumentsPropagateNullability: [false, true], typeof(DateTime), utc),
-                PublishedPeriod.Literal(month ? "'YYYY-MM'" : "'YYYY'"),
-            ],
-            nullable: true, argumentsPropagateNullability: [true, false], typeof(string), new StringTypeMapping("text", DbType.String)));
     }
 }
 

@@ -1,9 +1,6 @@
-using System.Data;
 using ArticleApi.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ArticleApi.Data.Sqlite;
 
@@ -15,10 +12,6 @@ internal sealed class SqliteArticleDbContext(DbContextOptions<SqliteArticleDbCon
         base.OnModelCreating(modelBuilder);
         // Virtual: SQLite adds a virtual column in place (a stored one would rebuild the table) and indexes it all the same.
         modelBuilder.Entity<Article>().Property<long>(ArticleConfiguration.RecencyColumn).HasComputedColumnSql(ArticleConfiguration.RecencySql, stored: false);
-        // strftime(pattern, seconds, 'unixepoch'): SQLite's date functions are UTC unless told 'localtime'.
-        PublishedPeriod.Map(modelBuilder, new DoubleTypeMapping("REAL"), (seconds, month) => new SqlFunctionExpression(
-            "strftime", [PublishedPeriod.Literal(month ? "'%Y-%m'" : "'%Y'"), seconds, PublishedPeriod.Literal("'unixepoch'")],
-            nullable: true, argumentsPropagateNullability: [false, true, false], typeof(string), new StringTypeMapping("TEXT", DbType.String)));
     }
 }
 

@@ -1,0 +1,42 @@
+namespace ArticleApi.Articles.Counting;
+
+/// <summary>
+/// Which articles a list's counts cover, in the terms of <see cref="ArticleColumns"/>: the list's filters without
+/// its order or page. Every condition must hold; a missing value (no quality, no provider, undated) matches no
+/// condition on that field, as in SQL, except an exclusion, which keeps it.
+/// </summary>
+internal sealed record ColumnFilter
+{
+    public bool? Published { get; init; }
+
+    public int? MinQuality { get; init; }
+
+    public int? MaxQuality { get; init; }
+
+    public int? MinHeat { get; init; }
+
+    public int? MaxHeat { get; init; }
+
+    /// <summary>Groups of topic slugs: an article must name a slug of every group.</summary>
+    public IReadOnlyList<string[]> TopicGroups { get; init; } = [];
+
+    /// <summary>Articles naming any of these slugs are left out.</summary>
+    public IReadOnlyList<string> ExcludedTopics { get; init; } = [];
+
+    /// <summary>Groups of provider domains: an article's provider must be in every group.</summary>
+    public IReadOnlyList<string[]> ProviderGroups { get; init; } = [];
+
+    /// <summary>Articles of these domains are left out; articles without a provider stay.</summary>
+    public IReadOnlyList<string> ExcludedProviders { get; init; } = [];
+
+    public DateTimeOffset? From { get; init; }
+
+    public DateTimeOffset? To { get; init; }
+
+    public string? Type { get; init; }
+
+    public string? Category { get; init; }
+
+    /// <summary>The keys of the articles a search matches; null when there is no search.</summary>
+    public IReadOnlyCollection<long>? SearchKeys { get; init; }
+}

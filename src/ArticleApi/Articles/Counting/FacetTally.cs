@@ -1,0 +1,120 @@
+using System.Globalization;
+
+namespace ArticleApi.Articles.Counting;
+
+/// <summary>
+/// Counts per value of each facet over a set of matching rows. Topic, provider, type and category: the most frequent
+/// values; published: true and false; quality and heat: ranges of ten; month and year: the UTC calendar periods of
+/// publishedDateTime, newest first. Values no matching article has are left out; so are articles without the field.
+/// </summary>
+internal static class FacetTally
+{
+    public const int TopValues = 20;
+
+    /// <summary>Width of the quality and heat ranges counted by their facets.</summary>
+    public const int BucketWidth = 10;
+
+    /// <summary>
+    /// How many months the month facet lists: the newest ones with articles (<c>to</c> reaches further back). Years are
+    /// all listed: there are as many as the span of the articles, a few dozen at most, and a timeline wants every one.
+    /// </summary>
+    public const int NewestMonths = 24;
+
+    public static IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Count(ArticleColumns columns, RowSet rows, IReadOnlyList<string> facets)
+    {
+        var result = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal);
+        foreach (var facet in facets)
+        {
+            result[facet] = facet switch
+            {
+                "topic" => Top(columns.Topics.Slugs.Select((slug, id) => new FacetValue(slug, rows.CountOf(columns.Topics.Rows(id))))),
+                "provider" => Names(columns.Provider, rows),
+                "type" => Names(columns.Type, rows),
+                "category" => Names(columns.Category, rows),
+                "published" => Published(columns, rows),
+                "quality" => Buckets(columns.Quality, rows),
+                "heat" => Buckets(columns.Heat, rows),
+                "month" => Periods(columns.Month, rows, month => string.Create(CultureInfo.InvariantCulture, $"{month / 12:D4}-{(month % 12) + 1:D2}"), NewestMonths),
+                "year" => Periods(columns.Month, rows, month => (month / 12).ToString("D4", CultureInfo.InvariantCulture), int.MaxValue),
+                _ => throw new ArgumentOutOfRangeException(nameof(facets), facet, "Not a facet."),
+            };
+        }
+
+        return result;
+    }
+
+    // Most frequent first; equal counts by value (ordinal), so the list is stable between requests and engines.
+    private static List<FacetValue> Top(IEnumerable<FacetValue> counts) =>
+        [.. counts.Where(f => f.Count > 0).OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).Take(TopValues)];
+
+    private static List<FacetValue> Names(NameColumn column, RowSet rows)
+    {
+        var counts = new int[column.Names.Length];
+        foreach (var row in rows)
+        {
+            if (column.Ids[row] is var id and not NameColumn.None)
+            {
+                counts[id]++;
+            }
+        }
+
+        return Top(column.Names.Select((name, id) => new FacetValue(name, counts[id])));
+    }
+
+    private static List<FacetValue> Published(ArticleColumns columns, RowSet rows)
+    {
+        var counts = new int[2];
+        foreach (var row in rows)
+        {
+            if (columns.Published[row] is var published and not ArticleColumns.NoPublished)
+            {
+                counts[published]++;
+            }
+        }
+
+        return Top([new FacetValue("false", counts[0]), new FacetValue("true", counts[1])]);
+    }
+
+    /// <summary>Per value, how many rows have it, indexed by the value's rank.</summary>
+    private static int[] PerValue(ValueColumn column, RowSet rows)
+    {
+        var counts = new int[column.Values.Length];
+        foreach (var row in rows)
+        {
+            if (column.Ranks[row] is var rank and not ValueColumn.None)
+            {
+                counts[rank]++;
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>
+    /// Counts per range of <see cref="BucketWidth"/> (<c>0-9</c>, <c>10-19</c>, ...; heat's -1, unknown, and any other
+    /// negative value count as <c>-1</c>), lowest first: the shape a histogram or a range slider wants.
+    /// </summary>
+    private static List<FacetValue> Buckets(ValueColumn column, RowSet rows)
+    {
+        var perValue = PerValue(column, rows);
+        return [.. column.Values.Select((value, rank) => (Bucket: value < 0 ? -1 : value / BucketWidth, Count: perValue[rank]))
+            .Where(v => v.Count > 0)
+            .GroupBy(v => v.Bucket)
+            .OrderBy(g => g.Key)
+            .Select(g => new FacetValue(
+                g.Key < 0 ? "-1" : string.Create(CultureInfo.InvariantCulture, $"{(long)g.Key * BucketWidth}-{((long)g.Key * BucketWidth) + BucketWidth - 1}"),
+                g.Sum(v => v.Count)))];
+    }
+
+    /// <summary>Counts per period, newest first (what a reader of news scans), at most <paramref name="newest"/>; undated articles left out.</summary>
+    private static List<FacetValue> Periods(ValueColumn months, RowSet rows, Func<int, string> period, int newest)
+    {
+        var perMonth = PerValue(months, rows);
+        return [.. months.Values.Select((month, rank) => (Period: period(month), Count: perMonth[rank]))
+            .Where(m => m.Count > 0)
+            .GroupBy(m => m.Period, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Key, StringComparer.Ordinal)
+            .Take(newest)
+            .Select(g => new FacetValue(g.Key, g.Sum(m => m.Count)))];
+    }
+}

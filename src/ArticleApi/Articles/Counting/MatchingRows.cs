@@ -1,0 +1,169 @@
+namespace ArticleApi.Articles.Counting;
+
+/// <summary>
+/// The rows of <see cref="ArticleColumns"/> a <see cref="ColumnFilter"/> keeps. Topic groups and a search are sets of
+/// rows known up front; the smallest of them gives the candidates (a small topic looks at its own rows only), else
+/// every row is a candidate, and each candidate is tested against every condition.
+/// </summary>
+internal sealed class MatchingRows : IDisposable
+{
+    private readonly ArticleColumns _columns;
+    private readonly ColumnFilter _filter;
+    private readonly List<RowSet> _required = [];
+    private readonly RowSet? _excludedTopics;
+    private readonly bool[][] _providerGroups;
+    private readonly bool[]? _excludedProviders;
+    private readonly (int First, int Last) _quality;
+    private readonly (int First, int Last) _heat;
+    private readonly long _from;
+    private readonly long _to;
+    private readonly int _type;
+    private readonly int _category;
+
+    private MatchingRows(ArticleColumns columns, ColumnFilter filter)
+    {
+        _columns = columns;
+        _filter = filter;
+        _required.AddRange(filter.TopicGroups.Select(group => TopicRows(columns, group)));
+        if (filter.SearchKeys is { } keys)
+        {
+            var matches = new RowSet(columns.Count);
+            foreach (var key in keys)
+            {
+                if (columns.RowOf(key) is var row and >= 0)
+                {
+                    matches.Add(row);
+                }
+            }
+
+            _required.Add(matches);
+        }
+
+        _excludedTopics = filter.ExcludedTopics.Count > 0 ? TopicRows(columns, [.. filter.ExcludedTopics]) : null;
+        _providerGroups = [.. filter.ProviderGroups.Select(group => Marks(columns.Provider, group))];
+        _excludedProviders = filter.ExcludedProviders.Count > 0 ? Marks(columns.Provider, filter.ExcludedProviders) : null;
+        _quality = columns.Quality.RankRange(filter.MinQuality, filter.MaxQuality);
+        _heat = columns.Heat.RankRange(filter.MinHeat, filter.MaxHeat);
+        _from = filter.From?.ToUnixTimeMilliseconds() ?? long.MinValue;
+        _to = filter.To?.ToUnixTimeMilliseconds() ?? long.MaxValue;
+        // An unknown name matches no article: NameColumn.None is the id of "no value", never asked for.
+        _type = filter.Type is { } type ? columns.Type.Id(type) : NameColumn.None;
+        _category = filter.Category is { } category ? columns.Category.Id(category) : NameColumn.None;
+    }
+
+    /// <summary>The matching rows; the caller disposes the set.</summary>
+    public static RowSet Select(ArticleColumns columns, ColumnFilter filter)
+    {
+        using var test = new MatchingRows(columns, filter);
+        var result = new RowSet(columns.Count);
+        if (test._required.Count > 0)
+        {
+            foreach (var row in test._required.MinBy(set => set.Count)!)
+            {
+                if (test.Matches(row))
+                {
+                    result.Add(row);
+                }
+            }
+        }
+        else
+        {
+            for (var row = 0; row < columns.Count; row++)
+            {
+                if (test.Matches(row))
+                {
+                    result.Add(row);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    public void Dispose()
+    {
+        _required.ForEach(set => set.Dispose());
+        _excludedTopics?.Dispose();
+    }
+
+    private static RowSet TopicRows(ArticleColumns columns, string[] slugs)
+    {
+        var rows = new RowSet(columns.Count);
+        foreach (var slug in slugs)
+        {
+            rows.AddAll(columns.Topics.Rows(slug));
+        }
+
+        return rows;
+    }
+
+    // One flag per provider id: true for the ids of the domains named (unknown domains name none).
+    private static bool[] Marks(NameColumn column, IEnumerable<string> names)
+    {
+        var marks = new bool[column.Names.Length];
+        foreach (var id in names.Select(column.Id).Where(id => id != NameColumn.None))
+        {
+            marks[id] = true;
+        }
+
+        return marks;
+    }
+
+    private bool Matches(int row)
+    {
+        var c = _columns;
+        if (_filter.Published is { } published && c.Published[row] != (published ? 1 : 0))
+        {
+            return false;
+        }
+
+        if ((_filter.MinQuality is not null || _filter.MaxQuality is not null) && !InRange(c.Quality.Ranks[row], _quality))
+        {
+            return false;
+        }
+
+        if ((_filter.MinHeat is not null || _filter.MaxHeat is not null) && !InRange(c.Heat.Ranks[row], _heat))
+        {
+            return false;
+        }
+
+        if ((_filter.From is not null || _filter.To is not null)
+            && (c.Month.Ranks[row] == ValueColumn.None || c.PublishedAt[row] < _from || c.PublishedAt[row] > _to))
+        {
+            return false;
+        }
+
+        if ((_filter.Type is not null && (_type == NameColumn.None || c.Type.Ids[row] != _type))
+            || (_filter.Category is not null && (_category == NameColumn.None || c.Category.Ids[row] != _category)))
+        {
+            return false;
+        }
+
+        var provider = c.Provider.Ids[row];
+        foreach (var group in _providerGroups)
+        {
+            if (provider == NameColumn.None || !group[provider])
+            {
+                return false;
+            }
+        }
+
+        if (_excludedProviders is { } excluded && provider != NameColumn.None && excluded[provider])
+        {
+            return false;
+        }
+
+        foreach (var set in _required)
+        {
+            if (!set.Contains(row))
+            {
+                return false;
+            }
+        }
+
+        return _excludedTopics is not { } excludedTopics || !excludedTopics.Contains(row);
+    }
+
+    // A missing value (rank -1) lies in no range: the empty range of an impossible filter is First > Last.
+    private static bool InRange(int rank, (int First, int Last) range) => rank != ValueColumn.None && rank >= range.First && rank <= range.Last;
+}
