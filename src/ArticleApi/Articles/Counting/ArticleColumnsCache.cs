@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ArticleApi.Data;
 using ArticleApi.Model;
 using Microsoft.EntityFrameworkCore;
@@ -6,18 +7,25 @@ namespace ArticleApi.Articles.Counting;
 
 /// <summary>
 /// The <see cref="ArticleColumns"/> of the current data version: read by the first request that counts after the
-/// version moves (about a second at a million articles), then shared by every request until it moves again. The
-/// previous version's columns are dropped with it.
+/// version moves, then shared by every request until it moves again. The previous version's columns are dropped
+/// with it. Each read is logged with its size and time, the one cost of counting that grows with the data.
 /// </summary>
-internal sealed class ArticleColumnsCache(IDbContextFactory<ArticleDbContext> contextFactory, DataVersion dataVersion) : IDisposable
+internal sealed partial class ArticleColumnsCache(IDbContextFactory<ArticleDbContext> contextFactory, DataVersion dataVersion, ILogger<ArticleColumnsCache> logger)
+    : IDisposable
 {
     private readonly PerVersion<ArticleColumns> _columns = new(dataVersion);
 
     public Task<ArticleColumns> GetAsync(CancellationToken cancellationToken) => _columns.GetAsync(async token =>
     {
+        var clock = Stopwatch.StartNew();
         await using var context = await contextFactory.CreateDbContextAsync(token);
-        return await ArticleColumnsLoader.LoadAsync(context, token);
+        var columns = await ArticleColumnsLoader.LoadAsync(context, token);
+        LogRead(logger, columns.Count, columns.Topics.LinkCount, clock.ElapsedMilliseconds);
+        return columns;
     }, cancellationToken);
 
     public void Dispose() => _columns.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Read the counting columns of {Articles} articles and {TopicLinks} topic links in {ElapsedMilliseconds} ms")]
+    private static partial void LogRead(ILogger logger, int articles, int topicLinks, long elapsedMilliseconds);
 }

@@ -1,16 +1,20 @@
-using System.Buffers;
+using System.Data.Common;
 using System.Text;
 using System.Text.Json;
 using ArticleApi.Data;
 using ArticleApi.Model;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ArticleApi.Articles.Counting;
 
 /// <summary>
 /// Reads <see cref="ArticleColumns"/> from the database in one statement over the article rows, streamed: the topics
 /// come from each row's list copy (<c>ListTopics</c>, written with the row and checked against the links by the corpus
-/// tests), so the rows and their topics are one snapshot on every engine without a transaction.
+/// tests), so the rows and their topics are one snapshot on every engine without a transaction. EF writes the
+/// statement and runs it; its rows are read by column name without EF's materializer.
 /// </summary>
 internal static class ArticleColumnsLoader
 {
@@ -26,33 +30,34 @@ internal static class ArticleColumnsLoader
         var types = new NameColumn.Builder();
         var categories = new NameColumn.Builder();
         var topics = new TopicPostings.Builder();
-        var rows = context.Articles.AsNoTracking().OrderBy(a => a.Key).Select(a => new
-        {
-            a.Key,
-            a.Published,
-            a.Quality,
-            a.Heat,
-            a.ProviderDomain,
-            a.Type,
-            a.Category,
-            a.PublishedDateTime,
-            a.ListTopics,
-        });
-        await foreach (var a in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var slugs = new SlugReader();
+        var sql = context.Articles.AsNoTracking().OrderBy(a => a.Key)
+            .Select(a => new { a.Key, a.Published, a.Quality, a.Heat, a.ProviderDomain, a.Type, a.Category, a.PublishedDateTime, a.ListTopics })
+            .ToQueryString();
+        // Run through EF's command pipeline, so its interceptors (telemetry, the request's database time) see it.
+        var command = context.GetService<IRawSqlCommandBuilder>().Build(sql);
+        await using var rows = await command.ExecuteReaderAsync(new RelationalCommandParameterObject(
+            context.GetService<IRelationalConnection>(), null, null, context, context.GetService<IRelationalCommandDiagnosticsLogger>()), cancellationToken);
+        var reader = rows.DbDataReader;
+        var column = Ordinals(reader, context);
+        while (await reader.ReadAsync(cancellationToken))
         {
             var row = keys.Count;
-            keys.Add(a.Key);
-            published.Add(a.Published switch { true => 1, false => 0, null => ArticleColumns.NoPublished });
-            quality.Add(a.Quality);
-            heat.Add(a.Heat);
-            publishedAt.Add(a.PublishedDateTime?.ToUnixTimeMilliseconds() ?? 0);
-            months.Add(a.PublishedDateTime is { } instant ? ArticleColumns.MonthOf(instant.ToUnixTimeMilliseconds()) : null);
-            providers.Add(a.ProviderDomain);
-            types.Add(a.Type);
-            categories.Add(a.Category);
-            if (a.ListTopics is { } json)
+            keys.Add(reader.GetInt64(column.Key));
+            published.Add(reader.IsDBNull(column.Published) ? ArticleColumns.NoPublished : reader.GetBoolean(column.Published) ? (sbyte)1 : (sbyte)0);
+            quality.Add(reader.IsDBNull(column.Quality) ? null : reader.GetInt32(column.Quality));
+            heat.Add(reader.IsDBNull(column.Heat) ? null : reader.GetInt32(column.Heat));
+            // The stored form is Unix milliseconds on every engine (Model/UnixMillisecondsConverter).
+            var dated = !reader.IsDBNull(column.PublishedAt);
+            var instant = dated ? reader.GetInt64(column.PublishedAt) : 0;
+            publishedAt.Add(instant);
+            months.Add(dated ? ArticleColumns.MonthOf(instant) : null);
+            providers.Add(reader.IsDBNull(column.Provider) ? null : reader.GetString(column.Provider));
+            types.Add(reader.IsDBNull(column.Type) ? null : reader.GetString(column.Type));
+            categories.Add(reader.IsDBNull(column.Category) ? null : reader.GetString(column.Category));
+            if (!reader.IsDBNull(column.Topics))
             {
-                AddSlugs(json, row, topics);
+                slugs.Add(reader.GetString(column.Topics), row, topics);
             }
         }
 
@@ -71,14 +76,38 @@ internal static class ArticleColumnsLoader
         };
     }
 
-    /// <summary>The slugs of a <c>ListTopics</c> copy, <c>[["name as written", "slug"], ...]</c>, without a string per slug.</summary>
-    internal static void AddSlugs(string json, int row, TopicPostings.Builder topics)
+    // Each column by the name the EF model gives its property, which is the name the statement's column has.
+    private static (int Key, int Published, int Quality, int Heat, int Provider, int Type, int Category, int PublishedAt, int Topics) Ordinals(
+        DbDataReader reader, ArticleDbContext context)
     {
-        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
-        var chars = ArrayPool<char>.Shared.Rent(json.Length);
-        try
+        var article = context.Model.FindEntityType(typeof(Article))!;
+        int Of(string property) => reader.GetOrdinal(article.FindProperty(property)!.GetColumnName());
+        return (Of(nameof(Article.Key)), Of(nameof(Article.Published)), Of(nameof(Article.Quality)), Of(nameof(Article.Heat)), Of(nameof(Article.ProviderDomain)),
+            Of(nameof(Article.Type)), Of(nameof(Article.Category)), Of(nameof(Article.PublishedDateTime)), Of(nameof(Article.ListTopics)));
+    }
+
+    /// <summary>
+    /// The slugs of <c>ListTopics</c> copies, <c>[["name as written", "slug"], ...]</c>, read with buffers kept from
+    /// one row to the next and without a string per slug.
+    /// </summary>
+    internal sealed class SlugReader
+    {
+        private byte[] _bytes = new byte[1024];
+        private char[] _chars = new char[256];
+
+        public void Add(string json, int row, TopicPostings.Builder topics)
         {
-            var reader = new Utf8JsonReader(bytes.AsSpan(0, Encoding.UTF8.GetBytes(json, bytes)));
+            if (Encoding.UTF8.GetMaxByteCount(json.Length) > _bytes.Length)
+            {
+                _bytes = new byte[Encoding.UTF8.GetMaxByteCount(json.Length)];
+            }
+
+            if (json.Length > _chars.Length)
+            {
+                _chars = new char[json.Length];
+            }
+
+            var reader = new Utf8JsonReader(_bytes.AsSpan(0, Encoding.UTF8.GetBytes(json, _bytes)));
             var depth = 0;
             var position = 0;
             while (reader.Read())
@@ -93,7 +122,7 @@ internal static class ArticleColumnsLoader
                         depth--;
                         break;
                     case JsonTokenType.String when depth == 2 && position == 1:
-                        topics.Add(row, chars.AsSpan(0, reader.CopyString(chars)));
+                        topics.Add(row, _chars.AsSpan(0, reader.CopyString(_chars)));
                         position++;
                         break;
                     default:
@@ -101,11 +130,6 @@ internal static class ArticleColumnsLoader
                         break;
                 }
             }
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
-            ArrayPool<byte>.Shared.Return(bytes);
         }
     }
 }

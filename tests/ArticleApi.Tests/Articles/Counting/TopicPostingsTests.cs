@@ -8,9 +8,10 @@ public sealed class TopicPostingsTests
     public void EachSlugOfAListCopyListsTheRowsNamingItOnceInOrder()
     {
         var builder = new TopicPostings.Builder();
-        ArticleColumnsLoader.AddSlugs("""[["AI","ai"],["Cloud \"News\"","cloud-news"]]""", 0, builder);
-        ArticleColumnsLoader.AddSlugs("""[["Künstliche Intelligenz","künstliche-intelligenz"],["ai","ai"],["AI again","ai"]]""", 1, builder);
-        ArticleColumnsLoader.AddSlugs("""[["\u00e9t\u00e9","\u00e9t\u00e9"],[null,"ai"]]""", 3, builder);
+        var slugs = new ArticleColumnsLoader.SlugReader();
+        slugs.Add("""[["AI","ai"],["Cloud \"News\"","cloud-news"]]""", 0, builder);
+        slugs.Add("""[["Künstliche Intelligenz","künstliche-intelligenz"],["ai","ai"],["AI again","ai"]]""", 1, builder);
+        slugs.Add("""[["\u00e9t\u00e9","\u00e9t\u00e9"],[null,"ai"]]""", 3, builder);
         var topics = builder.Build();
 
         Assert.Equal(["ai", "cloud-news", "künstliche-intelligenz", "été"], topics.Slugs);
