@@ -11,7 +11,7 @@ internal static class ArticleFilters
 
     public static IQueryable<Article> Apply(
         IQueryable<Article> articles, ArticleQuery query, ArticleDbContext context, IFullTextSearch search, ArticleCounts.Snapshot? counts = null,
-        bool frequentSearch = false, PlanDriver? driver = null)
+        bool frequentSearch = false, PlanDriver? driver = null, int? rowsPerStatement = null)
     {
         // Published, type and category hold a handful of values each, so a common value narrows little: unless their
         // index also gives the sort order (each leads an index followed by the date), the page walks the sort's own
@@ -29,7 +29,7 @@ internal static class ArticleFilters
         articles = QualityRange(articles, query.MinQuality, query.MaxQuality, Indexed(PlanDriver.Quality));
         articles = HeatRange(articles, query.MinHeat, query.MaxHeat, Indexed(PlanDriver.Heat));
 
-        articles = TopicFilters.Apply(articles, query, context, counts, driver);
+        articles = TopicFilters.Apply(articles, query, context, counts, driver, rowsPerStatement ?? query.Limit + 1);
 
         if (query.Providers.Count > 0)
         {

@@ -16,9 +16,6 @@ namespace ArticleApi.Articles;
 /// </summary>
 internal sealed class FilterSizes(DataVersion dataVersion) : IDisposable
 {
-    /// <summary>A filter this small always drives: sorting it costs less than any walk could save.</summary>
-    public const int SmallRange = 5_000;
-
     /// <summary>Several filters tested per row narrow together: counts go this far to estimate how much (at most ~50 ms of sorting).</summary>
     public const int CountBound = 50_000;
 
@@ -45,7 +42,7 @@ internal sealed class FilterSizes(DataVersion dataVersion) : IDisposable
         var remembered = await RememberedAsync(context, cancellationToken);
         // One filter alone matches more than SmallRange / total of the rows, so a walk reads at most
         // limit x total / SmallRange of them (4,200 at 1,000,000): counting further would not change the answer.
-        var bound = candidates.Count == 1 ? SmallRange : CountBound;
+        var bound = candidates.Count == 1 ? PlanCost.SmallRange : CountBound;
         var sizes = new List<(DriverFilter Filter, int Size)>();
         foreach (var filter in candidates)
         {
@@ -55,9 +52,16 @@ internal sealed class FilterSizes(DataVersion dataVersion) : IDisposable
         }
 
         var (driver, smallest) = sizes.MinBy(s => s.Size);
-        if (smallest <= SmallRange)
+        if (smallest <= PlanCost.SmallRange)
         {
-            return driver.Driver;
+            // A topic alone of 1,000 to 5,000 articles (at 100,000: most of them) costs less walked than read whenever
+            // its articles are spread over the order, and far more when they gather at its other end: which one holds
+            // is counted. A range or a value keeps the bounded read (their combinations are too many to remember).
+            return driver.Driver == PlanDriver.Topic && candidates.Count == 1 && counts is not null
+                && !PlanCost.ReadCostsLess(smallest, query.Limit + 1, counts.Articles)
+                && await WalkFindsAPageAsync(context, query, driver, smallest, remembered, cancellationToken)
+                ? null
+                : driver.Driver;
         }
 
         if (smallest > CountBound)
@@ -72,7 +76,7 @@ internal sealed class FilterSizes(DataVersion dataVersion) : IDisposable
             () => candidates.Where(c => c != driver).Aggregate(driver.Rows(context.Articles), (rows, other) => other.Test(rows)), cancellationToken);
         var total = remembered.Total ??= await context.Articles.LongCountAsync(cancellationToken);
         var walk = joint == 0 ? double.PositiveInfinity : (query.Limit + 1.0) * total / joint;
-        return smallest * SortCostPerRow < walk ? driver.Driver : null;
+        return smallest * PlanCost.SortCostPerRow < walk ? driver.Driver : null;
     }
 
     /// <summary>
@@ -97,12 +101,42 @@ internal sealed class FilterSizes(DataVersion dataVersion) : IDisposable
         return await SizeAsync(remembered, "nulls " + (field == SortField.Popularity ? SortField.Heat : field), 0, () => nulls, cancellationToken) > 0;
     }
 
-    /// <summary>A row read and sorted costs about twice a row read and tested.</summary>
-    private const int SortCostPerRow = 2;
-
     /// <summary>Published, type and category lead an index followed by the date: under the date sort that index is a seek in order.</summary>
     private static bool ServedBySortIndex(PlanDriver driver, SortField sort) =>
         sort == SortField.PublishedDateTime && driver is PlanDriver.Published or PlanDriver.Type or PlanDriver.Category;
+
+    /// <summary>
+    /// Whether a walk of the sort order from its start finds a page of <paramref name="filter"/>'s rows before it has
+    /// read what reading and sorting them would cost (twice their number). Counted once per data version, sort and
+    /// page size; a page deep in the order may still find the rows sparser there. An ascending sort whose column has
+    /// NULLs starts with them, in id order, which no count here follows: it reads.
+    /// </summary>
+    private async Task<bool> WalkFindsAPageAsync(
+        ArticleDbContext context, ArticleQuery query, DriverFilter filter, int size, Remembered remembered, CancellationToken cancellationToken)
+    {
+        if (SortOrder(context.Articles, query.Sort) is not { } order
+            || (!query.Sort.Descending && await HasNullsAsync(context, query.Sort.Field, cancellationToken)))
+        {
+            return false;
+        }
+
+        var rows = query.Limit + 1;
+        var found = await SizeAsync(remembered, $"walk {query.Sort.Name} {rows} {filter.Key}", rows - 1,
+            () => filter.Test(order.Take(size * PlanCost.SortCostPerRow)), cancellationToken);
+        return found >= rows;
+    }
+
+    /// <summary>The rows with a value of the sort field, in the order of its index (popularity: by heat alone).</summary>
+    private static IOrderedQueryable<Article>? SortOrder(IQueryable<Article> articles, ArticleSort sort) => (sort.Field, sort.Descending) switch
+    {
+        (SortField.PublishedDateTime, false) => articles.Where(a => a.PublishedDateTime != null).OrderBy(a => a.PublishedDateTime).ThenBy(a => a.Id),
+        (SortField.PublishedDateTime, true) => articles.Where(a => a.PublishedDateTime != null).OrderByDescending(a => a.PublishedDateTime).ThenByDescending(a => a.Id),
+        (SortField.Quality, false) => articles.Where(a => a.Quality != null).OrderBy(a => a.Quality).ThenBy(a => a.Id),
+        (SortField.Quality, true) => articles.Where(a => a.Quality != null).OrderByDescending(a => a.Quality).ThenByDescending(a => a.Id),
+        (SortField.Heat or SortField.Popularity, false) => articles.Where(a => a.Heat != null).OrderBy(a => a.Heat).ThenBy(a => a.Id),
+        (SortField.Heat or SortField.Popularity, true) => articles.Where(a => a.Heat != null).OrderByDescending(a => a.Heat).ThenByDescending(a => a.Id),
+        _ => null,
+    };
 
     private static async Task<int> SizeAsync(
         Remembered remembered, string key, int bound, Func<IQueryable<Article>> rows, CancellationToken cancellationToken)

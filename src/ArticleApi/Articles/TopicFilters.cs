@@ -12,23 +12,32 @@ namespace ArticleApi.Articles;
 /// </summary>
 internal static class TopicFilters
 {
-    /// <summary>Above this many articles, a topic group is probed per article in sort order rather than read whole.</summary>
-    public const int LargeTopic = 5_000;
-
+    /// <param name="rowsPerStatement">The rows a statement asks for (a page's limit + 1, an export's batch): with the
+    /// number of articles, they tell how large a group is read whole rather than probed (<see cref="PlanCost"/>).</param>
     public static IQueryable<Article> Apply(
-        IQueryable<Article> articles, ArticleQuery query, ArticleDbContext context, ArticleCounts.Snapshot? counts, PlanDriver? driver)
+        IQueryable<Article> articles, ArticleQuery query, ArticleDbContext context, ArticleCounts.Snapshot? counts, PlanDriver? driver,
+        int rowsPerStatement)
     {
         var groups = Groups(query);
         var drivingGroup = driver == PlanDriver.Topic && counts is not null ? groups.MinBy(g => Size(g, counts)) : null;
         foreach (var group in groups)
         {
             // Under another driver every group is a test of its rows; without one, the group's size decides.
-            var read = group == drivingGroup || (driver is null && (counts is null || Size(group, counts) <= LargeTopic));
+            var read = group == drivingGroup
+                || (driver is null && (counts is null || ReadsWhole(Size(group, counts), rowsPerStatement, counts.Articles)));
             articles = read ? Read(articles, context, group) : Probe(articles, context, group, counts);
         }
 
         return articles;
     }
+
+    /// <summary>
+    /// Whether a group left to the engine (no driver chosen) is read whole: when small (<see cref="PlanCost.SmallRange"/>)
+    /// and cheaper to read than to walk past. A list's lone topic between the two was measured by <see cref="FilterSizes"/>,
+    /// which drives by it when reading is cheaper after all.
+    /// </summary>
+    private static bool ReadsWhole(int size, int rowsPerStatement, long articles) =>
+        size <= PlanCost.SmallRange && PlanCost.ReadCostsLess(size, rowsPerStatement, articles);
 
     public static IReadOnlyList<string[]> Groups(ArticleQuery query)
     {

@@ -16,7 +16,9 @@ internal sealed class ArticleCounts(IDbContextFactory<ArticleDbContext> contextF
     private readonly PerVersion<IReadOnlyDictionary<int, int>> _published = new(dataVersion);
     private readonly PerVersion<IReadOnlyDictionary<int, int>> _unpublished = new(dataVersion);
 
-    internal sealed record Snapshot(IReadOnlyDictionary<int, int> Topics, IReadOnlyDictionary<string, int> TopicIds, IReadOnlyDictionary<string, int> Providers)
+    /// <param name="Articles">All articles: what a walk of the sort index may have to read to fill a page.</param>
+    internal sealed record Snapshot(
+        IReadOnlyDictionary<int, int> Topics, IReadOnlyDictionary<string, int> TopicIds, IReadOnlyDictionary<string, int> Providers, long Articles)
     {
         /// <summary>How many articles name the topic.</summary>
         public int Topic(int id) => Topics.GetValueOrDefault(id);
@@ -59,6 +61,7 @@ internal sealed class ArticleCounts(IDbContextFactory<ArticleDbContext> contextF
             .Select(g => new { Domain = g.Key, Count = g.Count() })
             .ToDictionaryAsync(r => r.Domain, r => r.Count, StringComparer.Ordinal, cancellationToken);
         var topicIds = await context.Topics.ToDictionaryAsync(t => t.Slug, t => t.Id, StringComparer.Ordinal, cancellationToken);
-        return new Snapshot(topics, topicIds, providers);
+        var articles = await context.Articles.LongCountAsync(cancellationToken);
+        return new Snapshot(topics, topicIds, providers, articles);
     }
 }

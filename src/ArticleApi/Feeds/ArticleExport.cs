@@ -23,7 +23,7 @@ internal sealed class ArticleExport(ArticleDbContext context, IFullTextSearch se
         var topicSizes = query.Topics.Count > 0 || query.RequiredTopic is not null ? await counts.GetAsync(cancellationToken) : null;
         var frequentSearch = query.Search is not null && query.Sort.Field != SortField.Relevance
             && await searchFrequency.IsFrequentAsync(context, query.Search, cancellationToken);
-        var filtered = ArticleFilters.Apply(context.Articles, query, context, search, topicSizes, frequentSearch);
+        var filtered = ArticleFilters.Apply(context.Articles, query, context, search, topicSizes, frequentSearch, rowsPerStatement: BatchSize);
         var cursor = query.Cursor;
         while (true)
         {

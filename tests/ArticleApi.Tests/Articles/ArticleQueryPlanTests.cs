@@ -69,9 +69,9 @@ public sealed class ArticleQueryPlanTests(ArticleQueryPlanTests.LargeDatabase da
     {
         using var scope = database.Services.CreateScope();
         var topicId = scope.ServiceProvider.GetRequiredService<ArticleDbContext>().Topics.Single(t => t.Slug == "topic-7").Id;
-        // As if topic-7 named half the articles: past TopicFilters.LargeTopic the filter becomes a probe per article.
+        // As if topic-7 named half the articles: past PlanCost.LargestRead the filter becomes a probe per article.
         var counts = new ArticleCounts.Snapshot(new Dictionary<int, int> { [topicId] = 50_000 },
-            new Dictionary<string, int> { ["topic-7"] = topicId }, new Dictionary<string, int>());
+            new Dictionary<string, int> { ["topic-7"] = topicId }, new Dictionary<string, int>(), ArticleCount);
 
         var plan = Plan(new ArticleListParameters { Topic = ["topic-7"] }, counts);
 

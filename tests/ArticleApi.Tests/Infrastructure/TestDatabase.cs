@@ -78,3 +78,15 @@ public sealed class SqliteTheoryAttribute : TheoryAttribute
         }
     }
 }
+
+/// <summary>A theory about PostgreSQL itself (its query plans): skipped, with the reason, when no server is configured.</summary>
+public sealed class PostgresTheoryAttribute : TheoryAttribute
+{
+    public PostgresTheoryAttribute()
+    {
+        if (!TestDatabase.IsPostgres)
+        {
+            Skip = "needs PostgreSQL: set " + TestDatabase.PostgresVariable + " (eval \"$(bash .ci/postgres.sh)\")";
+        }
+    }
+}
