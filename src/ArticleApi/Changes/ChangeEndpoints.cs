@@ -48,7 +48,7 @@ internal static class ChangeEndpoints
         if (after < floor)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: "Changes no longer kept",
-                detail: $"Changes after this token were forgotten (the log keeps {options.Value.Retention.TotalDays:0.##} days). "
+                detail: $"Changes after this token were forgotten (the log keeps {ChangesOptions.Describe(options.Value.Retention)}). "
                     + "Take /changes?since=latest, read the collection again, then follow the token you were given.");
         }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 
 namespace ArticleApi.Changes;
 
@@ -13,4 +14,15 @@ internal sealed class ChangesOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00", ErrorMessage = "Changes:Retention must be between 00:01:00 and 3650.00:00:00.")]
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>A retention as people say it, for the 410's detail: in days, else hours, else minutes ("0 days" for a minute misleads).</summary>
+    public static string Describe(TimeSpan retention) => retention switch
+    {
+        { TotalDays: >= 1 } => Unit(retention.TotalDays, "day"),
+        { TotalHours: >= 1 } => Unit(retention.TotalHours, "hour"),
+        _ => Unit(retention.TotalMinutes, "minute"),
+    };
+
+    private static string Unit(double value, string unit) =>
+        string.Create(CultureInfo.InvariantCulture, $"{value:0.##} {unit}{(Math.Round(value, 2) == 1 ? "" : "s")}");
 }
