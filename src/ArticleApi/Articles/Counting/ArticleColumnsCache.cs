@@ -10,14 +10,21 @@ namespace ArticleApi.Articles.Counting;
 /// version moves, then shared by every request until it moves again. The previous version's columns are dropped
 /// with it. Each read is logged with its size and time, the one cost of counting that grows with the data.
 /// </summary>
-internal sealed partial class ArticleColumnsCache(IDbContextFactory<ArticleDbContext> contextFactory, DataVersion dataVersion, ILogger<ArticleColumnsCache> logger)
+internal sealed partial class ArticleColumnsCache(
+    IDbContextFactory<ArticleDbContext> contextFactory, DataVersion dataVersion, IHostApplicationLifetime lifetime, ILogger<ArticleColumnsCache> logger)
     : IDisposable
 {
     private readonly PerVersion<ArticleColumns> _columns = new(dataVersion);
 
-    public Task<ArticleColumns> GetAsync(CancellationToken cancellationToken) => _columns.GetAsync(async token =>
+    /// <summary>
+    /// The columns of the current version. The read is not the caller's: a client that gives up (a timeout, a closed
+    /// connection) would otherwise cancel seconds of work that every other request is waiting for, and impatient
+    /// clients could keep it from ever finishing. Only the service's stop cancels it.
+    /// </summary>
+    public Task<ArticleColumns> GetAsync(CancellationToken cancellationToken) => _columns.GetAsync(async _ =>
     {
         var clock = Stopwatch.StartNew();
+        var token = lifetime.ApplicationStopping;
         await using var context = await contextFactory.CreateDbContextAsync(token);
         var columns = await ArticleColumnsLoader.LoadAsync(context, token);
         LogRead(logger, columns.Count, columns.Topics.LinkCount, clock.ElapsedMilliseconds);
