@@ -31,17 +31,22 @@ internal sealed class ArticleListReader(
 
         // A small or rare filter is read through its own index and sorted; a common one is tested per row.
         var driver = await filterSizes.ChooseDriverAsync(context, query, topicSizes, cancellationToken);
-        var filtered = ArticleFilters.Apply(context.Articles, query, context, search, topicSizes, frequentSearch, driver);
-        var keys = new List<PageKey>();
-        var readKey = PageKey.Reader(query.Sort.Field);
         var sortHasNulls = await filterSizes.HasNullsAsync(context, query.Sort.Field, cancellationToken);
-        foreach (var segment in ArticleKeyset.Segments(filtered, query, context, search, driver, sortHasNulls))
+        List<PageKey> keys;
+        if (SeveralProviders.Split(query, driver, frequentSearch) is { } perProvider)
         {
-            keys.AddRange(await reads.QueryAsync(context, segment.Take(query.Limit + 1 - keys.Count), readKey, cancellationToken));
-            if (keys.Count > query.Limit)
+            // Each provider's page in its own index order, merged in the list's order (SeveralProviders).
+            var candidates = new List<PageKey>();
+            foreach (var one in perProvider)
             {
-                break;
+                candidates.AddRange(await ReadKeysAsync(one, topicSizes, frequentSearch, driver, sortHasNulls, cancellationToken));
             }
+
+            keys = [.. candidates.Order(new PageKeyOrder(query.Sort)).Take(query.Limit + 1)];
+        }
+        else
+        {
+            keys = await ReadKeysAsync(query, topicSizes, frequentSearch, driver, sortHasNulls, cancellationToken);
         }
 
         Cursor? next = null;
@@ -58,6 +63,25 @@ internal sealed class ArticleListReader(
                 () => ArticleFacets.CountAsync(query, columns, context, search, cancellationToken), cancellationToken)
             : null;
         return new ArticlePage(items, PageLinks.Next(httpContext, next), query.IncludeTotal ? counted?.Total : null, counted?.Facets);
+    }
+
+    /// <summary>The first limit + 1 page keys of <paramref name="query"/>: each segment's statement until the page is full.</summary>
+    private async Task<List<PageKey>> ReadKeysAsync(
+        ArticleQuery query, ArticleCounts.Snapshot? topicSizes, bool frequentSearch, PlanDriver? driver, bool sortHasNulls, CancellationToken cancellationToken)
+    {
+        var filtered = ArticleFilters.Apply(context.Articles, query, context, search, topicSizes, frequentSearch, driver);
+        var keys = new List<PageKey>();
+        var readKey = PageKey.Reader(query.Sort.Field);
+        foreach (var segment in ArticleKeyset.Segments(filtered, query, context, search, driver, sortHasNulls))
+        {
+            keys.AddRange(await reads.QueryAsync(context, segment.Take(query.Limit + 1 - keys.Count), readKey, cancellationToken));
+            if (keys.Count > query.Limit)
+            {
+                break;
+            }
+        }
+
+        return keys;
     }
 
     /// <summary>Null when the scope's topic or provider exists, else its 404 (<see cref="ArticleScope.FindMissingAsync"/>).</summary>
