@@ -67,28 +67,9 @@ public sealed class SeveralProvidersTests(SeveralProvidersTests.Articles article
     /// 400 articles over four providers (and some with none), imported once: every 9th undated, every 7th without
     /// quality, every 11th without heat, and few distinct values so that ties cross providers and page boundaries.
     /// </summary>
-    public sealed class Articles : ArticleApiFactory, IAsyncLifetime
+    public sealed class Articles() : GeneratedArticlesFixture(Write)
     {
-        public Articles()
-            : this(new TempFolder())
-        {
-        }
-
-        private Articles(TempFolder generated)
-            : base(Generate(generated.Path))
-        {
-            generated.Dispose();
-        }
-
-        public async Task InitializeAsync()
-        {
-            _ = Server;
-            await ImportAsync();
-        }
-
-        Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
-
-        private static string Generate(string folder)
+        private static void Write(string folder)
         {
             for (var i = 0; i < 400; i++)
             {
@@ -116,8 +97,6 @@ public sealed class SeveralProvidersTests(SeveralProvidersTests.Articles article
                 text.Append("topics:\n").Append(i % 2 == 0 ? "  - Topic A\n" : "  - Topic B\n").Append("---\n");
                 File.WriteAllText(Path.Combine(folder, $"item-{i:D3}.md"), text.ToString());
             }
-
-            return folder;
         }
     }
 }

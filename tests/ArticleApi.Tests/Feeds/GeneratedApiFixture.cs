@@ -8,31 +8,11 @@ namespace ArticleApi.Tests.Feeds;
 /// The app over <see cref="Count"/> generated files, imported once for the class: more than two export batches of 500,
 /// with undated, unrated and text-heavy rows (quotes, commas, line breaks).
 /// </summary>
-public sealed class GeneratedApiFixture : ArticleApiFactory, IAsyncLifetime
+public sealed class GeneratedApiFixture() : GeneratedArticlesFixture(Write)
 {
     public const int Count = 1234;
 
-    public GeneratedApiFixture()
-        : this(new TempFolder())
-    {
-    }
-
-    // The factory copies the generated folder into its own; the generated one goes at once.
-    private GeneratedApiFixture(TempFolder generated)
-        : base(Generate(generated.Path))
-    {
-        generated.Dispose();
-    }
-
-    public async Task InitializeAsync()
-    {
-        _ = Server;
-        await ImportAsync();
-    }
-
-    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
-
-    private static string Generate(string folder)
+    private static void Write(string folder)
     {
         var random = new Random(19);
         for (var i = 0; i < Count; i++)
@@ -58,7 +38,5 @@ public sealed class GeneratedApiFixture : ArticleApiFactory, IAsyncLifetime
             text.Append("---\n");
             File.WriteAllText(Path.Combine(folder, $"item-{i:D4}.md"), text.ToString());
         }
-
-        return folder;
     }
 }
