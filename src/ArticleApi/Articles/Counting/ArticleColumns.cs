@@ -5,7 +5,7 @@ namespace ArticleApi.Articles.Counting;
 /// the matches of a filter over a million articles is then a pass over a few arrays in memory (milliseconds) instead
 /// of a GROUP BY over the article rows for each new combination of filters (seconds: no index serves every
 /// combination). Built from one statement, so it is one consistent snapshot, and kept per data version
-/// (<see cref="ArticleColumnsCache"/>). About 40 bytes per article.
+/// (<see cref="ArticleColumnsCache"/>). 41 bytes per article and 4 per topic link.
 /// </summary>
 internal sealed class ArticleColumns
 {
