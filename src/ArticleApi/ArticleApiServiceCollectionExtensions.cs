@@ -60,6 +60,7 @@ internal static class ArticleApiServiceCollectionExtensions
         });
 
         services.AddOptions<ResponseCacheOptions>().BindConfiguration(ResponseCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ListOptions>().BindConfiguration(ListOptions.SectionName).ValidateOnStart();
         services.AddSingleton<DataVersionCachePolicy>();
         services.AddOutputCache();
         services.AddOptions<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>().Configure<IOptions<ResponseCacheOptions>>((cache, settings) =>

@@ -5,19 +5,58 @@ using ArticleApi.Model;
 using ArticleApi.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ArticleApi.Articles;
 
 /// <summary>
-/// Runs an article list: page keys (one statement, two when the page crosses from dated into undated rows), the
-/// rows of the page, their topics in one query, snippets in one query when searching, then the total and the facets
+/// Runs an article list: page keys (from the columns in memory, <see cref="ColumnPages"/>; else one statement, two when
+/// the page crosses from dated into undated rows), the rows of the page, their topics in one query, snippets in one query when searching, then the total and the facets
 /// when asked for (<see cref="ArticleFacets"/>). A fixed number of statements whatever the page size; no per-row queries.
 /// </summary>
 internal sealed class ArticleListReader(
     ArticleDbContext context, IFullTextSearch search, ArticleCounts counts, SearchFrequency searchFrequency, FilterSizes filterSizes, FilterResults filterResults, ArticleColumnsCache columns,
-    SearchMetrics searchMetrics, ArticleRowStatements statements, ISqlDialect dialect, TimedReads reads)
+    SearchMetrics searchMetrics, ArticleRowStatements statements, ISqlDialect dialect, TimedReads reads, IOptions<ListOptions> options)
 {
     public async Task<ArticlePage> ReadAsync(ArticleQuery query, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        var (items, next) = await ReadFromColumnsAsync(query, cancellationToken) ?? await ReadFromSqlAsync(query, cancellationToken);
+        // The same filters give the same total and facets whatever the page: counted once per data version.
+        var counted = query.IncludeTotal || query.Facets.Count > 0
+            ? await filterResults.GetAsync($"counts {string.Join(',', query.Facets)} {FilterResults.FilterKey(httpContext.Request)}",
+                () => ArticleFacets.CountAsync(query, columns, context, search, cancellationToken), cancellationToken)
+            : null;
+        return new ArticlePage(items, PageLinks.Next(httpContext, next), query.IncludeTotal ? counted?.Total : null, counted?.Facets);
+    }
+
+    /// <summary>
+    /// The page from the columns in memory (<see cref="ColumnPages"/>), or null when SQL reads it: a search, the
+    /// columns off or not read yet, a cursor whose article is gone, or a row of the page deleted since the columns
+    /// were read (an import between the two; SQL then reads the page as the database has it now).
+    /// </summary>
+    private async Task<(List<ArticleListItem> Items, Cursor? Next)?> ReadFromColumnsAsync(ArticleQuery query, CancellationToken cancellationToken)
+    {
+        var mode = options.Value.PagesFromColumns;
+        if (mode == ColumnPagesMode.Off || !ColumnPages.Serves(query)
+            || (mode == ColumnPagesMode.Wait ? await columns.GetAsync(cancellationToken) : await columns.GetIfReadAsync(cancellationToken)) is not { } read
+            || await ColumnPages.ReadKeysAsync(query, read, context, cancellationToken) is not { } keys)
+        {
+            return null;
+        }
+
+        var more = keys.Count > query.Limit;
+        var page = keys.Take(query.Limit).ToList();
+        var items = await LoadItemsAsync([.. page.Select(k => k.Key)], fullText: null, cancellationToken);
+        if (items.Count < page.Count)
+        {
+            return null;
+        }
+
+        return (items, more ? new Cursor(query.Sort.Name, page[^1].SortValue, items[^1].Id) : null);
+    }
+
+    /// <summary>The page through the database's indexes: the page keys, then the page's rows.</summary>
+    private async Task<(List<ArticleListItem> Items, Cursor? Next)> ReadFromSqlAsync(ArticleQuery query, CancellationToken cancellationToken)
     {
         // Topic sizes choose the plan of a topic filter; they are counted once per data version.
         var topicSizes = query.Topics.Count > 0 || query.RequiredTopic is not null ? await counts.GetAsync(cancellationToken) : null;
@@ -56,13 +95,7 @@ internal sealed class ArticleListReader(
             next = new Cursor(query.Sort.Name, keys[^1].SortValue, keys[^1].Id);
         }
 
-        var items = await LoadItemsAsync([.. keys.Select(k => k.Key)], query.Search, cancellationToken);
-        // The same filters give the same total and facets whatever the page: counted once per data version.
-        var counted = query.IncludeTotal || query.Facets.Count > 0
-            ? await filterResults.GetAsync($"counts {string.Join(',', query.Facets)} {FilterResults.FilterKey(httpContext.Request)}",
-                () => ArticleFacets.CountAsync(query, columns, context, search, cancellationToken), cancellationToken)
-            : null;
-        return new ArticlePage(items, PageLinks.Next(httpContext, next), query.IncludeTotal ? counted?.Total : null, counted?.Facets);
+        return (await LoadItemsAsync([.. keys.Select(k => k.Key)], query.Search, cancellationToken), next);
     }
 
     /// <summary>The first limit + 1 page keys of <paramref name="query"/>: each segment's statement until the page is full.</summary>

@@ -39,6 +39,13 @@ internal sealed class PerVersion<T>(DataVersion dataVersion) : IDisposable
         }
     }
 
+    /// <summary>The value for the current data version when it has been computed, else the default.</summary>
+    public async Task<T?> PeekAsync(CancellationToken cancellationToken)
+    {
+        var version = await dataVersion.GetAsync(cancellationToken);
+        return Volatile.Read(ref _entry) is { } kept && kept.Version == version ? kept.Value : default;
+    }
+
     public void Dispose() => _gate.Dispose();
 
     private sealed record Entry(long Version, T Value);

@@ -1,15 +1,24 @@
+using ArticleApi.Model;
+
 namespace ArticleApi.Articles.Counting;
 
 /// <summary>
 /// What the filters and facets of a list read of every article, one array per field, rows in key order: counting
 /// the matches of a filter over a million articles is then a pass over a few arrays in memory (milliseconds) instead
 /// of a GROUP BY over the article rows for each new combination of filters (seconds: no index serves every
-/// combination). Built from one statement, so it is one consistent snapshot, and kept per data version
-/// (<see cref="ArticleColumnsCache"/>). 41 bytes per article and 4 per topic link.
+/// combination), and a page of any filter in any order is a short walk of a <see cref="RowOrder"/>. Kept per data
+/// version (<see cref="ArticleColumnsCache"/>). 77 bytes per article and 4 per topic link.
 /// </summary>
 internal sealed class ArticleColumns
 {
     public const sbyte NoPublished = -1;
+
+    private readonly Lazy<RowOrder[]> _orders;
+
+    public ArticleColumns() =>
+        _orders = new(
+            () => [.. Enum.GetValues<OrderField>().Select(field => RowOrder.Build(Count, field, row => Position(field, row)))],
+            LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Each row's article key, ascending: a search's matching keys find their rows by binary search.</summary>
     public required long[] Keys { get; init; }
@@ -35,7 +44,30 @@ internal sealed class ArticleColumns
 
     public required TopicPostings Topics { get; init; }
 
+    /// <summary>Each row's place among the articles' ids in code-point order: the tie-break of every list order.</summary>
+    public required int[] IdRanks { get; init; }
+
     public int Count => Keys.Length;
+
+    /// <summary>The rows in the list order of <paramref name="field"/>, built for all fields at the first ask.</summary>
+    public RowOrder Order(OrderField field) => _orders.Value[(int)field];
+
+    /// <summary>Where <paramref name="row"/> stands in the list order of <paramref name="field"/>.</summary>
+    public RowPosition Position(OrderField field, int row)
+    {
+        var dated = Month.Ranks[row] != ValueColumn.None;
+        switch (field)
+        {
+            case OrderField.PublishedAt:
+                return new RowPosition(dated, dated ? PublishedAt[row] : 0, 0, IdRanks[row]);
+            case OrderField.Popularity:
+                var recency = dated ? PublishedAt[row] : ArticleConfiguration.UndatedRecency;
+                return Heat.ValueOf(row) is { } heat ? new RowPosition(true, heat, recency, IdRanks[row]) : new RowPosition(false, 0, recency, IdRanks[row]);
+            default:
+                var value = (field == OrderField.Quality ? Quality : Heat).ValueOf(row);
+                return new RowPosition(value.HasValue, value ?? 0, 0, IdRanks[row]);
+        }
+    }
 
     /// <summary>The row of <paramref name="key"/>, or -1 when no article has it.</summary>
     public int RowOf(long key)

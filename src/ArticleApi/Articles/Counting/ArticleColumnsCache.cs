@@ -15,6 +15,7 @@ internal sealed partial class ArticleColumnsCache(
     : IDisposable
 {
     private readonly PerVersion<ArticleColumns> _columns = new(dataVersion);
+    private int _reading;
 
     /// <summary>
     /// The columns of the current version. The read is not the caller's: a client that gives up (a timeout, a closed
@@ -31,7 +32,49 @@ internal sealed partial class ArticleColumnsCache(
         return columns;
     }, cancellationToken);
 
+    /// <summary>
+    /// The columns of the current version when they have been read; otherwise null at once, and a read starts in the
+    /// background (one at a time) so that later requests find them.
+    /// </summary>
+    public async Task<ArticleColumns?> GetIfReadAsync(CancellationToken cancellationToken)
+    {
+        if (await _columns.PeekAsync(cancellationToken) is { } columns)
+        {
+            return columns;
+        }
+
+        if (Interlocked.Exchange(ref _reading, 1) == 0)
+        {
+            _ = Task.Run(ReadInBackgroundAsync, CancellationToken.None);
+        }
+
+        return null;
+    }
+
     public void Dispose() => _columns.Dispose();
+
+    private async Task ReadInBackgroundAsync()
+    {
+        try
+        {
+            await GetAsync(lifetime.ApplicationStopping);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception exception)
+        {
+            // Requests go on reading through SQL; the next one that finds no columns tries again.
+            LogReadFailed(logger, exception);
+        }
+        finally
+        {
+            Volatile.Write(ref _reading, 0);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the counting columns; list pages are read through SQL until a read succeeds")]
+    private static partial void LogReadFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Read the counting columns of {Articles} articles and {TopicLinks} topic links in {ElapsedMilliseconds} ms")]
     private static partial void LogRead(ILogger logger, int articles, int topicLinks, long elapsedMilliseconds);

@@ -14,7 +14,9 @@ namespace ArticleApi.Articles.Counting;
 /// Reads <see cref="ArticleColumns"/> from the database in one statement over the article rows, streamed: the topics
 /// come from each row's list copy (<c>ListTopics</c>, written with the row and checked against the links by the corpus
 /// tests), so the rows and their topics are one snapshot on every engine without a transaction. EF writes the
-/// statement and runs it; its rows are read by column name without EF's materializer.
+/// statement and runs it; its rows are read by column name without EF's materializer. The ids' order comes from a
+/// second statement over the id index (<see cref="IdRanks"/>), and the list orders are built before the columns are
+/// handed out, so no request pays for them.
 /// </summary>
 internal static class ArticleColumnsLoader
 {
@@ -61,7 +63,8 @@ internal static class ArticleColumnsLoader
             }
         }
 
-        return new ArticleColumns
+        var idRanks = await IdRanks(context, [.. keys], cancellationToken);
+        var columns = new ArticleColumns
         {
             Keys = [.. keys],
             Published = [.. published],
@@ -73,7 +76,41 @@ internal static class ArticleColumnsLoader
             PublishedAt = [.. publishedAt],
             Month = ValueColumn.Build(months),
             Topics = topics.Build(),
+            IdRanks = idRanks,
         };
+        _ = columns.Order(OrderField.PublishedAt);
+        return columns;
+    }
+
+    /// <summary>
+    /// Each row's place among the ids in code-point order, from the id index (the engines order ids as the lists do:
+    /// SQLite's BINARY, PostgreSQL's "C" collation), without holding the ids. Only the order of the places matters.
+    /// An import between the two statements moves the data version, so these columns serve at most until requests see
+    /// it (<see cref="DataVersion.MaxAge"/>); meanwhile an article it added is not among the rows, and one it deleted
+    /// ranks after every id: its row is gone, which the page's read notices (<see cref="ArticleColumnsCache"/>).
+    /// </summary>
+    private static async Task<int[]> IdRanks(ArticleDbContext context, long[] keys, CancellationToken cancellationToken)
+    {
+        var ranks = new int[keys.Length];
+        Array.Fill(ranks, -1);
+        var rank = 0;
+        await foreach (var key in context.Articles.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Key).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (Array.BinarySearch(keys, key) is var row and >= 0)
+            {
+                ranks[row] = rank++;
+            }
+        }
+
+        for (var row = 0; row < ranks.Length; row++)
+        {
+            if (ranks[row] == -1)
+            {
+                ranks[row] = rank++;
+            }
+        }
+
+        return ranks;
     }
 
     // Each column by the name the EF model gives its property, which is the name the statement's column has.

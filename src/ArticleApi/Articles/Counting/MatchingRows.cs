@@ -1,9 +1,9 @@
 namespace ArticleApi.Articles.Counting;
 
 /// <summary>
-/// The rows of <see cref="ArticleColumns"/> a <see cref="ColumnFilter"/> keeps. Topic groups and a search are sets of
-/// rows known up front; the smallest of them gives the candidates (a small topic looks at its own rows only), else
-/// every row is a candidate, and each candidate is tested against every condition.
+/// The rows of <see cref="ArticleColumns"/> a <see cref="ColumnFilter"/> keeps. Topic groups, a search, providers,
+/// type, category and ranges each name rows known up front; the smallest of them gives the candidates (a small topic
+/// looks at its own rows only), else every row is a candidate, and each candidate is tested against every condition.
 /// </summary>
 internal sealed class MatchingRows : IDisposable
 {
@@ -51,14 +51,19 @@ internal sealed class MatchingRows : IDisposable
         _category = filter.Category is { } category ? columns.Category.Id(category) : NameColumn.None;
     }
 
+    /// <summary>The test of <paramref name="filter"/>'s conditions on single rows; the caller disposes it.</summary>
+    public static MatchingRows For(ArticleColumns columns, ColumnFilter filter) => new(columns, filter);
+
     /// <summary>The matching rows; the caller disposes the set.</summary>
     public static RowSet Select(ArticleColumns columns, ColumnFilter filter)
     {
         using var test = new MatchingRows(columns, filter);
         var result = new RowSet(columns.Count);
-        if (test._required.Count > 0)
+        var source = test.SmallestSource();
+        if (source.IsAll)
         {
-            foreach (var row in test._required.MinBy(set => set.Count)!)
+            // In memory order: every column is read front to back.
+            for (var row = 0; row < columns.Count; row++)
             {
                 if (test.Matches(row))
                 {
@@ -68,7 +73,7 @@ internal sealed class MatchingRows : IDisposable
         }
         else
         {
-            for (var row = 0; row < columns.Count; row++)
+            foreach (var row in source.Rows())
             {
                 if (test.Matches(row))
                 {
@@ -78,6 +83,45 @@ internal sealed class MatchingRows : IDisposable
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The fewest rows known to hold every match: the smallest of the topic groups, the search's matches, each
+    /// provider group's rows, the type's or category's rows, and the slices of the quality, heat and date ranges;
+    /// every row when the filter has none of those.
+    /// </summary>
+    public RowSource SmallestSource()
+    {
+        var c = _columns;
+        var sources = _required.Select(set => new RowSource(set)).ToList();
+        sources.AddRange(_filter.ProviderGroups.Select(group =>
+            new RowSource([.. group.Distinct(StringComparer.Ordinal).Select(c.Provider.Id).Where(id => id != NameColumn.None).Select(c.Provider.Rows)])));
+        if (_filter.Type is not null)
+        {
+            sources.Add(new RowSource(_type == NameColumn.None ? [] : [c.Type.Rows(_type)]));
+        }
+
+        if (_filter.Category is not null)
+        {
+            sources.Add(new RowSource(_category == NameColumn.None ? [] : [c.Category.Rows(_category)]));
+        }
+
+        if (_filter.MinQuality is not null || _filter.MaxQuality is not null)
+        {
+            sources.Add(new RowSource([c.Order(OrderField.Quality).Slice(_filter.MinQuality ?? long.MinValue, _filter.MaxQuality ?? long.MaxValue)]));
+        }
+
+        if (_filter.MinHeat is not null || _filter.MaxHeat is not null)
+        {
+            sources.Add(new RowSource([c.Order(OrderField.Heat).Slice(_filter.MinHeat ?? long.MinValue, _filter.MaxHeat ?? long.MaxValue)]));
+        }
+
+        if (_filter.From is not null || _filter.To is not null)
+        {
+            sources.Add(new RowSource([c.Order(OrderField.PublishedAt).Slice(_from, _to)]));
+        }
+
+        return sources.MinBy(source => source.Size) ?? RowSource.All(c.Count);
     }
 
     public void Dispose()
@@ -109,7 +153,8 @@ internal sealed class MatchingRows : IDisposable
         return marks;
     }
 
-    private bool Matches(int row)
+    /// <summary>Whether <paramref name="row"/> meets every condition of the filter.</summary>
+    public bool Matches(int row)
     {
         var c = _columns;
         if (_filter.Published is { } published && c.Published[row] != (published ? 1 : 0))
@@ -139,7 +184,8 @@ internal sealed class MatchingRows : IDisposable
             return false;
         }
 
-        var provider = c.Provider.Ids[row];
+        // Read only when a condition needs it: rows are often visited in a sort's order, where each read is a cache miss.
+        var provider = _providerGroups.Length > 0 || _excludedProviders is not null ? c.Provider.Ids[row] : NameColumn.None;
         foreach (var group in _providerGroups)
         {
             if (provider == NameColumn.None || !group[provider])

@@ -21,6 +21,9 @@ internal sealed class ValueColumn
     /// <summary>The distinct values, ascending.</summary>
     public int[] Values { get; }
 
+    /// <summary>The value of <paramref name="row"/>, or null when it has none.</summary>
+    public int? ValueOf(int row) => Ranks[row] is var rank and not None ? Values[rank] : null;
+
     /// <summary>From one value per article (null for none), in row order.</summary>
     public static ValueColumn Build(List<int?> values)
     {

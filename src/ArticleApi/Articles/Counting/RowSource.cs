@@ -1,0 +1,60 @@
+namespace ArticleApi.Articles.Counting;
+
+/// <summary>
+/// Rows that hold every match of a filter, and maybe more (<see cref="MatchingRows.SmallestSource"/>): every row, a
+/// set marked up front (topics, a search), or slices of row arrays (a provider's or a category's rows, a range of a
+/// <see cref="RowOrder"/>). Testing its rows instead of every row bounds a filter's cost by its rarest part.
+/// </summary>
+internal sealed class RowSource
+{
+    private readonly RowSet? _set;
+    private readonly IReadOnlyList<ArraySegment<int>> _slices = [];
+
+    private RowSource(int size, bool all)
+    {
+        Size = size;
+        IsAll = all;
+    }
+
+    public RowSource(RowSet set)
+        : this(set.Count, all: false) => _set = set;
+
+    public RowSource(IReadOnlyList<ArraySegment<int>> slices)
+        : this(slices.Sum(slice => slice.Count), all: false) => _slices = slices;
+
+    public int Size { get; }
+
+    /// <summary>True for every row: a caller scans rows 0 to <see cref="Size"/> - 1 itself, in memory order.</summary>
+    public bool IsAll { get; }
+
+    public static RowSource All(int rows) => new(rows, all: true);
+
+    /// <summary>The rows: a set's ascending, the slices' in their order, every row ascending.</summary>
+    public IEnumerable<int> Rows()
+    {
+        if (IsAll)
+        {
+            for (var row = 0; row < Size; row++)
+            {
+                yield return row;
+            }
+        }
+        else if (_set is { } set)
+        {
+            foreach (var row in set)
+            {
+                yield return row;
+            }
+        }
+        else
+        {
+            foreach (var slice in _slices)
+            {
+                for (var i = 0; i < slice.Count; i++)
+                {
+                    yield return slice.Array![slice.Offset + i];
+                }
+            }
+        }
+    }
+}

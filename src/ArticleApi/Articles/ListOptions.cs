@@ -1,0 +1,26 @@
+namespace ArticleApi.Articles;
+
+/// <summary>The <c>Lists</c> section: how article list pages are found.</summary>
+internal sealed class ListOptions
+{
+    public const string SectionName = "Lists";
+
+    /// <summary>
+    /// Whether a page without a search is found in the articles' columns in memory (<see cref="ColumnPages"/>) instead
+    /// of by the database's indexes. The columns are read once per data version (about 10 s and 73 bytes per article
+    /// at a million articles, BENCHMARKS.md), and every filter with every sort then costs a short walk in memory.
+    /// </summary>
+    public ColumnPagesMode PagesFromColumns { get; set; } = ColumnPagesMode.WhenRead;
+}
+
+internal enum ColumnPagesMode
+{
+    /// <summary>Pages always come from SQL.</summary>
+    Off,
+
+    /// <summary>From the columns when the current version's are in memory; until then from SQL while they are read in the background.</summary>
+    WhenRead,
+
+    /// <summary>From the columns, waiting for them to be read after each data version moves.</summary>
+    Wait,
+}

@@ -1,0 +1,129 @@
+using ArticleApi.Articles.Counting;
+using ArticleApi.Model;
+
+namespace ArticleApi.Tests.Articles.Counting;
+
+/// <summary>
+/// The list orders of the columns and the pages found in them: exact orders on a few rows, and every page of random
+/// filters, sorts and cursors over random columns against a sort of all matching rows.
+/// </summary>
+public sealed class PageRowsTests
+{
+    [Fact]
+    public void AnOrderPutsRowsWithoutAValueFirstThenValuesThenIds()
+    {
+        // Rows 0-4: quality 50, none, 20, 50, none; ids rank 3, 0, 4, 1, 2.
+        var columns = Columns([50, null, 20, 50, null], heat: [1, 1, 1, 1, 1], dates: [1, 1, 1, 1, 1], idRanks: [3, 0, 4, 1, 2]);
+        Assert.Equal([1, 4, 2, 3, 0], columns.Order(OrderField.Quality).Rows);
+    }
+
+    [Fact]
+    public void PopularityIsHeatThenRecencyWithUndatedRowsBelowEveryDate()
+    {
+        // Rows 0-4: heat 9, 9, none, 9, 3; dated 100, undated, 500, 200, 900.
+        var columns = Columns([1, 1, 1, 1, 1], heat: [9, 9, null, 9, 3], dates: [100, null, 500, 200, 900], idRanks: [0, 1, 2, 3, 4]);
+        // Ascending: no heat first; the list walks it backwards: 3, 0, 1 (undated last among heat 9), 4, 2.
+        Assert.Equal([2, 4, 1, 0, 3], columns.Order(OrderField.Popularity).Rows);
+        Assert.Equal(new RowPosition(true, 9, ArticleConfiguration.UndatedRecency, 1), columns.Order(OrderField.Popularity).Position(1));
+    }
+
+    [Fact]
+    public void ARangeIsOneSliceOfItsOrder()
+    {
+        var columns = Columns([50, null, 20, 50, 35, 80], heat: [1, 1, 1, 1, 1, 1], dates: [1, 1, 1, 1, 1, 1], idRanks: [0, 1, 2, 3, 4, 5]);
+        var order = columns.Order(OrderField.Quality);
+        Assert.Equal([4, 0, 3], order.Slice(21, 50).ToArray());
+        Assert.Equal([2, 4, 0, 3, 5], order.Slice(long.MinValue, long.MaxValue).ToArray());
+        Assert.Empty(order.Slice(51, 79).ToArray());
+    }
+
+    [Fact]
+    public void ANameColumnListsTheRowsOfEachValue()
+    {
+        var builder = new NameColumn.Builder();
+        foreach (var name in new[] { "b.example", null, "a.example", "b.example", null, "b.example" })
+        {
+            builder.Add(name);
+        }
+
+        var providers = builder.Build();
+        Assert.Equal([0, 3, 5], providers.Rows(providers.Id("b.example")).ToArray());
+        Assert.Equal([2], providers.Rows(providers.Id("a.example")).ToArray());
+    }
+
+    [Fact]
+    public void EveryPageOfRandomFiltersIsTheNextRowsOfAllMatchesInOrder()
+    {
+        var random = new Random(2026_12_06);
+        for (var draw = 0; draw < 300; draw++)
+        {
+            var rows = random.Next(0, 400);
+            int? Maybe(int low, int high, int noneIn) => random.Next(noneIn) == 0 ? null : random.Next(low, high);
+            var columns = Columns(
+                [.. Enumerable.Range(0, rows).Select(_ => Maybe(0, 12, 6))],
+                heat: [.. Enumerable.Range(0, rows).Select(_ => Maybe(-1, 8, 3))],
+                dates: [.. Enumerable.Range(0, rows).Select(_ => (long?)(random.Next(5) == 0 ? null : random.Next(0, 20) * 86_400_000L))],
+                idRanks: [.. Enumerable.Range(0, rows).OrderBy(_ => random.Next())],
+                published: [.. Enumerable.Range(0, rows).Select(_ => (sbyte)random.Next(-1, 2))],
+                providers: [.. Enumerable.Range(0, rows).Select(_ => random.Next(4) == 0 ? null : $"p{random.Next(6)}.example")]);
+            var filter = new ColumnFilter
+            {
+                Published = random.Next(3) switch { 0 => true, 1 => false, _ => null },
+                MinQuality = Maybe(0, 12, 2),
+                MaxHeat = Maybe(-1, 8, 2),
+                From = random.Next(3) == 0 ? DateTimeOffset.FromUnixTimeMilliseconds(random.Next(0, 20) * 86_400_000L) : null,
+                ProviderGroups = random.Next(3) == 0 ? [[$"p{random.Next(6)}.example", $"p{random.Next(6)}.example"]] : [],
+            };
+            var field = (OrderField)random.Next(4);
+            var descending = field == OrderField.Popularity || random.Next(2) == 0;
+            var count = random.Next(1, 6);
+            using var test = MatchingRows.For(columns, filter);
+            var ascending = Enumerable.Range(0, rows).Where(test.Matches).OrderBy(row => columns.Position(field, row)).ToList();
+            var all = descending ? Enumerable.Reverse(ascending).ToList() : ascending;
+
+            // Page after page, each cursor the last row's position, as the API continues.
+            RowPosition? after = null;
+            for (var start = 0; ; start += count)
+            {
+                var page = PageRows.Find(columns, filter, field, descending, after, count);
+                Assert.Equal(all.Skip(start).Take(count), page);
+                if (page.Count < count)
+                {
+                    break;
+                }
+
+                after = columns.Position(field, page[^1]);
+            }
+        }
+    }
+
+    private static ArticleColumns Columns(int?[] quality, int?[] heat, long?[] dates, int[] idRanks, sbyte[]? published = null, string?[]? providers = null)
+    {
+        var keys = Enumerable.Range(0, quality.Length).Select(row => (long)(row * 3) + 1).ToArray();
+        NameColumn Names(IEnumerable<string?> values)
+        {
+            var builder = new NameColumn.Builder();
+            foreach (var value in values)
+            {
+                builder.Add(value);
+            }
+
+            return builder.Build();
+        }
+
+        return new ArticleColumns
+        {
+            Keys = keys,
+            Published = published ?? [.. quality.Select(_ => (sbyte)1)],
+            Quality = ValueColumn.Build([.. quality]),
+            Heat = ValueColumn.Build([.. heat]),
+            Provider = Names(providers ?? quality.Select(_ => (string?)null)),
+            Type = Names(quality.Select(_ => (string?)"article")),
+            Category = Names(quality.Select(_ => (string?)null)),
+            PublishedAt = [.. dates.Select(d => d ?? 0)],
+            Month = ValueColumn.Build([.. dates.Select(d => d is { } ms ? ArticleColumns.MonthOf(ms) : (int?)null)]),
+            Topics = new TopicPostings.Builder().Build(),
+            IdRanks = idRanks,
+        };
+    }
+}
