@@ -12,6 +12,10 @@ internal sealed class SqliteArticleDbContext(DbContextOptions<SqliteArticleDbCon
         base.OnModelCreating(modelBuilder);
         // Virtual: SQLite adds a virtual column in place (a stored one would rebuild the table) and indexes it all the same.
         modelBuilder.Entity<Article>().Property<long>(ArticleConfiguration.RecencyColumn).HasComputedColumnSql(ArticleConfiguration.RecencySql, stored: false);
+        // What an import pass compares of every stored article, all in one index: SQLite reads it (130 MB at 1,000,000
+        // articles) instead of every page of the table, bodies and all (2.4 GB), for 0.8 s of CPU less a re-scan.
+        // PostgreSQL keeps long text out of its rows (TOAST), so its table scan is not that large.
+        modelBuilder.Entity<Article>().HasIndex(a => new { a.SourcePath, a.Id, a.ContentHash, a.FileLength, a.FileModifiedAt });
     }
 }
 

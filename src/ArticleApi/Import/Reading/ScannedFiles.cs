@@ -17,6 +17,7 @@ internal sealed class ScannedFiles
     // Files reached through a followed link are read at their real path, which is not the folder plus the relative path.
     private readonly Dictionary<int, string> _realPaths = [];
     private int _chunkUsed;
+    private int _lastFound = -1;
 
     public ScannedFiles(string root)
     {
@@ -74,6 +75,25 @@ internal sealed class ScannedFiles
         var size = Encoding.UTF8.GetByteCount(relativePath);
         Span<byte> probe = size <= 1024 ? stackalloc byte[size] : new byte[size];
         Encoding.UTF8.GetBytes(relativePath, probe);
+        // Asked in the order the articles were stored, which is mostly the scan's (a first import writes in it): the
+        // file after the last one found is tried before a search, which would touch twenty places of a large scan.
+        var next = _lastFound + 1;
+        if (next < _entries.Count && Utf8PathAt(next).SequenceEqual(probe))
+        {
+            return _lastFound = next;
+        }
+
+        var found = Search(probe);
+        if (found >= 0)
+        {
+            _lastFound = found;
+        }
+
+        return found;
+    }
+
+    private int Search(ReadOnlySpan<byte> probe)
+    {
         int low = 0, high = _entries.Count - 1;
         while (low <= high)
         {

@@ -35,6 +35,8 @@ public sealed class ScannedFilesTests
         }
 
         Assert.Equal([0, 1, 2, 3, 4], paths.Select(files.IndexOf));
+        // Out of order too, and a path after the last one found that is not the next one.
+        Assert.Equal([3, 0, 4, 2, 1], new[] { "ü/x.md", "a.md", "𝔸.md", "b/d.md", "b/c.md" }.Select(files.IndexOf));
         Assert.Equal(-1, files.IndexOf("b/e.md"));
         Assert.Equal(-1, files.IndexOf(""));
         Assert.Equal(new SourceFile("ü/x.md", "/src/ü/x.md", 6, Modified), files.FileAt(3));

@@ -147,6 +147,8 @@ namespace ArticleApi.Data.Sqlite.Migrations
 
                     b.HasIndex("ProviderDomain", "Heat", "Recency", "Id");
 
+                    b.HasIndex("SourcePath", "Id", "ContentHash", "FileLength", "FileModifiedAt");
+
                     b.ToTable("Articles");
                 });
 
