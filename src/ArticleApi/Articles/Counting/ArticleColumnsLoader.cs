@@ -63,6 +63,8 @@ internal static class ArticleColumnsLoader
             }
         }
 
+        // Closed before the next statement: a PostgreSQL connection runs one command at a time.
+        await rows.DisposeAsync();
         var idRanks = await IdRanks(context, [.. keys], cancellationToken);
         var columns = new ArticleColumns
         {
