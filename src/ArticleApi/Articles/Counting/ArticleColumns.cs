@@ -7,7 +7,7 @@ namespace ArticleApi.Articles.Counting;
 /// the matches of a filter over a million articles is then a pass over a few arrays in memory (milliseconds) instead
 /// of a GROUP BY over the article rows for each new combination of filters (seconds: no index serves every
 /// combination), and a page of any filter in any order is a short walk of a <see cref="RowOrder"/>. Kept per data
-/// version (<see cref="ArticleColumnsCache"/>). 77 bytes per article and 4 per topic link.
+/// version (<see cref="ArticleColumnsCache"/>). 73 bytes per article and 4 per topic link.
 /// </summary>
 internal sealed class ArticleColumns
 {
