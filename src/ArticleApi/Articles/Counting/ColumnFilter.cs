@@ -37,6 +37,21 @@ internal sealed record ColumnFilter
 
     public string? Category { get; init; }
 
+    /// <summary>
+    /// The bounds of this filter's range on the value <paramref name="field"/> orders by (popularity's is heat; the
+    /// date's in Unix milliseconds), or null when it has none: the rows within it are one slice of that order.
+    /// </summary>
+    public (long Low, long High)? Range(OrderField field)
+    {
+        var (low, high) = field switch
+        {
+            OrderField.Quality => (MinQuality, MaxQuality),
+            OrderField.Heat or OrderField.Popularity => (MinHeat, MaxHeat),
+            _ => (From?.ToUnixTimeMilliseconds(), To?.ToUnixTimeMilliseconds()),
+        };
+        return low is null && high is null ? null : (low ?? long.MinValue, high ?? long.MaxValue);
+    }
+
     /// <summary>The keys of the articles a search matches; null when there is no search.</summary>
     public IReadOnlyCollection<long>? SearchKeys { get; init; }
 }

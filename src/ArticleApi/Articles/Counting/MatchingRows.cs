@@ -106,19 +106,12 @@ internal sealed class MatchingRows : IDisposable
             sources.Add(new RowSource(_category == NameColumn.None ? [] : [c.Category.Rows(_category)]));
         }
 
-        if (_filter.MinQuality is not null || _filter.MaxQuality is not null)
+        foreach (var field in (ReadOnlySpan<OrderField>)[OrderField.Quality, OrderField.Heat, OrderField.PublishedAt])
         {
-            sources.Add(new RowSource([c.Order(OrderField.Quality).Slice(_filter.MinQuality ?? long.MinValue, _filter.MaxQuality ?? long.MaxValue)]));
-        }
-
-        if (_filter.MinHeat is not null || _filter.MaxHeat is not null)
-        {
-            sources.Add(new RowSource([c.Order(OrderField.Heat).Slice(_filter.MinHeat ?? long.MinValue, _filter.MaxHeat ?? long.MaxValue)]));
-        }
-
-        if (_filter.From is not null || _filter.To is not null)
-        {
-            sources.Add(new RowSource([c.Order(OrderField.PublishedAt).Slice(_from, _to)]));
+            if (_filter.Range(field) is { } range)
+            {
+                sources.Add(new RowSource([c.Order(field).Slice(range.Low, range.High)]));
+            }
         }
 
         return sources.MinBy(source => source.Size) ?? RowSource.All(c.Count);

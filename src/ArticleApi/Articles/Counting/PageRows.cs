@@ -41,18 +41,12 @@ internal static class PageRows
     // The part of the order a range on its field leaves: [first, end) of its rows.
     private static (int First, int End) Span(RowOrder order, ColumnFilter filter)
     {
-        var (low, high) = order.Field switch
-        {
-            OrderField.Quality => (filter.MinQuality, filter.MaxQuality),
-            OrderField.Heat or OrderField.Popularity => (filter.MinHeat, filter.MaxHeat),
-            _ => ((long?)filter.From?.ToUnixTimeMilliseconds(), (long?)filter.To?.ToUnixTimeMilliseconds()),
-        };
-        if (low is null && high is null)
+        if (filter.Range(order.Field) is not { } range)
         {
             return (0, order.Rows.Length);
         }
 
-        var slice = order.Slice(low ?? long.MinValue, high ?? long.MaxValue);
+        var slice = order.Slice(range.Low, range.High);
         return (slice.Offset, slice.Offset + slice.Count);
     }
 
