@@ -27,6 +27,7 @@ internal static class ArticleApiServiceCollectionExtensions
         services.AddSingleton<ArticleColumnsCache>();
         services.AddScoped<ArticleDetailReader>();
         services.AddSingleton<ArticleRowStatements>();
+        services.AddSingleton<LookupStatements>();
         services.AddSingleton<TimedReads>();
         services.AddScoped<RelatedLinkReader>();
         services.AddScoped<CollectionReader>();

@@ -69,23 +69,14 @@ internal static class ArticleEndpoints
     }
 
     internal static async Task<Results<Ok<ItemList<ArticleListItem>>, ProblemHttpResult>> GetBacklinksAsync(
-        string id, ArticleDbContext db, ArticleListReader reader, RelatedLinkReader links, CancellationToken cancellationToken)
+        string id, ArticleListReader reader, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.Where(a => a.Id == id).Select(a => new { a.Link }).FirstOrDefaultAsync(cancellationToken);
-        if (article is null)
+        // One prepared statement finds the article and the keys of its backlinks (LookupStatements.Backlinks), one more reads their rows.
+        if (await reader.BacklinkKeysAsync(id, cancellationToken) is not { } keys)
         {
             return NotFound(id);
         }
 
-        // Only the article a link resolves to has its backlinks (RelatedLinkReader.ResolveAsync's rule for a shared link).
-        if (article.Link is not { } link || (await links.ResolveAsync([link], cancellationToken)).GetValueOrDefault(link) != id)
-        {
-            return TypedResults.Ok(new ItemList<ArticleListItem>([]));
-        }
-
-        var sourceKeys = db.RelatedLinks.Where(r => r.WebUrl == link).Select(r => r.ArticleKey);
-        var keys = await db.Articles.Where(a => sourceKeys.Contains(a.Key))
-            .OrderByDescending(a => a.PublishedDateTime).ThenByDescending(a => a.Id).Select(a => a.Key).ToListAsync(cancellationToken);
         return TypedResults.Ok(new ItemList<ArticleListItem>(await reader.LoadItemsAsync(keys, null, cancellationToken)));
     }
 

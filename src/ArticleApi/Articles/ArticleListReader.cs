@@ -16,7 +16,7 @@ namespace ArticleApi.Articles;
 /// </summary>
 internal sealed class ArticleListReader(
     ArticleDbContext context, IFullTextSearch search, ArticleCounts counts, SearchFrequency searchFrequency, FilterSizes filterSizes, FilterResults filterResults, ArticleColumnsCache columns,
-    SearchMetrics searchMetrics, ArticleRowStatements statements, ISqlDialect dialect, TimedReads reads, IOptions<ListOptions> options)
+    SearchMetrics searchMetrics, ArticleRowStatements statements, LookupStatements lookups, ISqlDialect dialect, TimedReads reads, IOptions<ListOptions> options)
 {
     public async Task<ArticlePage> ReadAsync(ArticleQuery query, HttpContext httpContext, CancellationToken cancellationToken)
     {
@@ -38,8 +38,18 @@ internal sealed class ArticleListReader(
     {
         var mode = options.Value.PagesFromColumns;
         if (mode == ColumnPagesMode.Off || !ColumnPages.Serves(query)
-            || (mode == ColumnPagesMode.Wait ? await columns.GetAsync(cancellationToken) : await columns.GetIfReadAsync(cancellationToken)) is not { } read
-            || await ColumnPages.ReadKeysAsync(query, read, context, cancellationToken) is not { } keys)
+            || (mode == ColumnPagesMode.Wait ? await columns.GetAsync(cancellationToken) : await columns.GetIfReadAsync(cancellationToken)) is not { } read)
+        {
+            return null;
+        }
+
+        long? cursorKey = null;
+        if (query.Cursor is { } cursor && (cursorKey = await KeyOfIdAsync(cursor.Id, cancellationToken)) is null)
+        {
+            return null;
+        }
+
+        if (ColumnPages.ReadKeys(query, read, cursorKey) is not { } keys)
         {
             return null;
         }
@@ -119,7 +129,21 @@ internal sealed class ArticleListReader(
 
     /// <summary>Null when the scope's topic or provider exists, else its 404 (<see cref="ArticleScope.FindMissingAsync"/>).</summary>
     public Task<ProblemHttpResult?> FindMissingAsync(ArticleScope scope, CancellationToken cancellationToken) =>
-        scope.FindMissingAsync(context, reads, cancellationToken);
+        scope.FindMissingAsync(context, reads, lookups, cancellationToken);
+
+    /// <summary>The key of the article with this id, or null when there is none.</summary>
+    public async Task<long?> KeyOfIdAsync(string id, CancellationToken cancellationToken) =>
+        (await reads.QueryAsync(context, lookups.KeyOfId(context.Model), id, row => (long?)row.Long("Key"), cancellationToken)).FirstOrDefault();
+
+    /// <summary>
+    /// The keys of the articles whose related links point at the article with this id, newest first; null when no
+    /// article has the id (<see cref="LookupStatements.Backlinks"/>).
+    /// </summary>
+    public async Task<List<long>?> BacklinkKeysAsync(string id, CancellationToken cancellationToken)
+    {
+        var rows = await reads.QueryAsync(context, lookups.Backlinks(context.Model), id, row => row.NullableLong("Key"), cancellationToken);
+        return rows.Count == 0 ? null : [.. rows.OfType<long>()];
+    }
 
     /// <summary>List items for <paramref name="keys"/>, in that order: one statement for the rows with their topics and first images.</summary>
     public async Task<List<ArticleListItem>> LoadItemsAsync(IReadOnlyList<long> keys, FullTextQuery? fullText, CancellationToken cancellationToken)

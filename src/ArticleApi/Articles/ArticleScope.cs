@@ -1,3 +1,4 @@
+using ArticleApi.Data;
 using ArticleApi.Http;
 using ArticleApi.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,15 +20,15 @@ internal sealed record ArticleScope(string? Topic, string? Provider)
     /// <summary>The query narrowed to this scope, on top of its own topic and provider filters.</summary>
     public ArticleQuery Narrow(ArticleQuery query) => query with { RequiredTopic = Topic, RequiredProvider = Provider };
 
-    /// <summary>Null when the scope's topic or provider exists, else its 404. Run prepared, as the page's own statements are.</summary>
-    public async Task<ProblemHttpResult?> FindMissingAsync(ArticleDbContext db, TimedReads reads, CancellationToken cancellationToken)
+    /// <summary>Null when the scope's topic or provider exists, else its 404: one prepared lookup (<see cref="LookupStatements"/>).</summary>
+    public async Task<ProblemHttpResult?> FindMissingAsync(ArticleDbContext db, TimedReads reads, LookupStatements lookups, CancellationToken cancellationToken)
     {
-        if (Topic is { } slug && !await ExistsAsync(db, reads, db.Topics.Where(t => t.Slug == slug).Select(t => t.Id), cancellationToken))
+        if (Topic is { } slug && !await ExistsAsync(db, reads, lookups.TopicExists(db.Model), slug, cancellationToken))
         {
             return Problems.NotFound("Topic", "slug", slug);
         }
 
-        if (Provider is { } domain && !await ExistsAsync(db, reads, db.Providers.Where(p => p.Domain == domain).Select(p => p.Domain), cancellationToken))
+        if (Provider is { } domain && !await ExistsAsync(db, reads, lookups.ProviderExists(db.Model), domain, cancellationToken))
         {
             return Problems.NotFound("Provider", "domain", domain);
         }
@@ -35,6 +36,6 @@ internal sealed record ArticleScope(string? Topic, string? Provider)
         return null;
     }
 
-    private static async Task<bool> ExistsAsync<T>(ArticleDbContext db, TimedReads reads, IQueryable<T> rows, CancellationToken cancellationToken) =>
-        (await reads.QueryAsync(db, rows.Take(1), _ => true, cancellationToken)).Count > 0;
+    private static async Task<bool> ExistsAsync(ArticleDbContext db, TimedReads reads, string sql, string value, CancellationToken cancellationToken) =>
+        (await reads.QueryAsync(db, sql, value, _ => true, cancellationToken)).Count > 0;
 }

@@ -1,9 +1,7 @@
 using System.Globalization;
 using ArticleApi.Articles.Counting;
-using ArticleApi.Data;
 using ArticleApi.Http;
 using ArticleApi.Model;
-using Microsoft.EntityFrameworkCore;
 
 namespace ArticleApi.Articles;
 
@@ -20,17 +18,17 @@ internal static class ColumnPages
     public static bool Serves(ArticleQuery query) => query.Search is null && query.Sort.Field != SortField.Relevance;
 
     /// <summary>
-    /// The first limit + 1 page keys, their ids left empty (the rows bring them); null when the cursor's article is
-    /// gone, since the columns place a position by its article's id, which SQL compares as text instead.
+    /// The first limit + 1 page keys, their ids left empty (the rows bring them), after the cursor's article whose key
+    /// is <paramref name="cursorKey"/>; null when that article is not in the columns (read before it was imported),
+    /// since the columns place a position by its article's id, which SQL compares as text instead.
     /// </summary>
-    public static async Task<List<PageKey>?> ReadKeysAsync(ArticleQuery query, ArticleColumns columns, ArticleDbContext context, CancellationToken cancellationToken)
+    public static List<PageKey>? ReadKeys(ArticleQuery query, ArticleColumns columns, long? cursorKey)
     {
         var field = Field(query.Sort.Field);
         RowPosition? after = null;
         if (query.Cursor is { } cursor)
         {
-            var key = await context.Articles.AsNoTracking().Where(a => a.Id == cursor.Id).Select(a => (long?)a.Key).FirstOrDefaultAsync(cancellationToken);
-            var row = key is { } found ? columns.RowOf(found) : -1;
+            var row = cursorKey is { } key ? columns.RowOf(key) : -1;
             if (row < 0)
             {
                 return null;

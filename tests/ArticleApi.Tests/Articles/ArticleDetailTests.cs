@@ -82,6 +82,10 @@ public sealed class ArticleDetailTests(SampleApiFixture fixture) : IClassFixture
             Assert.Equal(expected, body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!));
         }
 
+        // An article without a link of its own has no backlinks: 200 with an empty list, not a 404.
+        var unlinked = rows.First(r => r.Link is null);
+        Assert.Equal("[]", (await _client.GetJsonAsync($"/articles/{unlinked.Id}/backlinks")).GetProperty("items").GetRawText());
+
         var withBacklinks = await _client.GetJsonAsync("/articles/news-2025-04-02-kubernetes-security-report-finds-one-in-five-clusters-exposes-its-dashboard/backlinks");
         Assert.True(withBacklinks.GetProperty("items").GetArrayLength() >= 2);
     }
