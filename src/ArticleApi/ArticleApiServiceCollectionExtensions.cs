@@ -28,6 +28,7 @@ internal static class ArticleApiServiceCollectionExtensions
         services.AddScoped<ArticleDetailReader>();
         services.AddSingleton<ArticleRowStatements>();
         services.AddSingleton<LookupStatements>();
+        services.AddSingleton<Providers.ProviderDirectory>();
         services.AddSingleton<TimedReads>();
         services.AddScoped<RelatedLinkReader>();
         services.AddScoped<CollectionReader>();
