@@ -7,7 +7,8 @@ namespace ArticleApi.Data.Sqlite;
 /// Whether the FTS5 table <c>ArticlesFts</c> has the body as a column (<see cref="SearchOptions.IndexBody"/>). Its
 /// content is read from <c>Articles</c>, which always stores the body, so a column cannot be switched off inside the
 /// table: a change makes the table and its three triggers anew with or without <c>Body</c> and rebuilds the index from
-/// the rows already stored, in one transaction. Run at start-up, before any import pass.
+/// the rows already stored, merged into one segment (as <see cref="SqliteStatistics"/> does after a load), in one
+/// transaction. Run at start-up, before any import pass.
 /// </summary>
 internal static class SqliteBodyIndex
 {
@@ -71,6 +72,7 @@ internal static class SqliteBodyIndex
                 INSERT INTO ArticlesFts(rowid, {names}) VALUES (new."Key", {values("new")});
             END;
             INSERT INTO ArticlesFts(ArticlesFts) VALUES ('rebuild');
+            INSERT INTO ArticlesFts(ArticlesFts) VALUES ('optimize');
             """;
     }
 }

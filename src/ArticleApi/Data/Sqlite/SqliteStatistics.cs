@@ -6,7 +6,10 @@ namespace ArticleApi.Data.Sqlite;
 /// Keeps SQLite's planner statistics (<c>sqlite_stat1</c>) current. Without them SQLite guesses that an equality on
 /// any index is selective: <c>published=true&amp;sort=-quality</c> then read the Published index and sorted 300,000 of
 /// 1,000,000 rows (0.78 s) instead of walking the quality index and stopping after a page. With them it knows
-/// <c>Published</c> holds two values and walks the sort order.
+/// <c>Published</c> holds two values and walks the sort order. After much change it also merges the full-text index
+/// into one segment (FTS5's <c>optimize</c>): a load leaves several (7 after 100,000 articles, 11 after 1,000,000), and
+/// every search probes each of them for each article it tests; merged, a frequent word's page and its snippets cost a
+/// third of the CPU (BENCHMARKS.md). The merge costs 0.3 s of CPU at 100,000 articles, 2.7 s at 1,000,000.
 /// </summary>
 internal static class SqliteStatistics
 {
@@ -14,8 +17,8 @@ internal static class SqliteStatistics
     public const int AnalysisLimit = 4000;
 
     /// <summary>
-    /// ANALYZE when the articles were never analyzed or their number moved by more than a quarter since (a fresh
-    /// database, a first import, a pass that changed much); otherwise <c>PRAGMA optimize</c>, which costs next to
+    /// ANALYZE and the full-text merge when the articles were never analyzed or their number moved by more than a
+    /// quarter since (a fresh database, a first import, a pass that changed much); otherwise <c>PRAGMA optimize</c>, which costs next to
     /// nothing when nothing changed.
     /// </summary>
     public static async Task RefreshAsync(DbConnection connection, CancellationToken cancellationToken)
@@ -32,7 +35,7 @@ internal static class SqliteStatistics
         var stale = analyzed is null || Math.Abs(rows!.Value - analyzed.Value) * 4 > Math.Max(analyzed.Value, 1);
         await using var command = connection.CreateCommand();
         command.CommandText = stale
-            ? $"PRAGMA analysis_limit = {AnalysisLimit}; ANALYZE; PRAGMA analysis_limit = 0;"
+            ? $"PRAGMA analysis_limit = {AnalysisLimit}; ANALYZE; PRAGMA analysis_limit = 0; INSERT INTO ArticlesFts(ArticlesFts) VALUES ('optimize');"
             : "PRAGMA optimize;";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
