@@ -158,7 +158,8 @@ internal sealed class ArticleListReader(
 
         var snippets = fullText is null
             ? new Dictionary<long, string>()
-            : await search.SnippetsAsync(context, fullText, keys, cancellationToken);
+            : (await reads.QueryAsync(context, search.Snippets(context, fullText, keys), row => (Key: row.Long("Key"), Snippet: row.Text("Snippet")), cancellationToken))
+                .ToDictionary(row => row.Key, row => row.Snippet);
 
         return [.. keys.Where(rows.ContainsKey).Select(key =>
         {

@@ -16,6 +16,10 @@ internal interface IFullTextSearch
     /// </summary>
     Task<int> CountAsync(ArticleDbContext context, FullTextQuery query, int atMost, CancellationToken cancellationToken);
 
-    /// <summary>A short excerpt of title or excerpt around the matches, marked with &lt;mark&gt;, for each of <paramref name="keys"/>.</summary>
-    Task<IReadOnlyDictionary<long, string>> SnippetsAsync(ArticleDbContext context, FullTextQuery query, IReadOnlyCollection<long> keys, CancellationToken cancellationToken);
+    /// <summary>
+    /// A short excerpt of title or excerpt around the matches, marked with &lt;mark&gt;, for each of <paramref name="keys"/>
+    /// that matches: a query not yet run, so that the caller runs it prepared (<see cref="IPreparedReads"/>), as the
+    /// page's rows are. Through EF's own connection its full-text statement was prepared anew on every search.
+    /// </summary>
+    IQueryable<FullTextSnippet> Snippets(ArticleDbContext context, FullTextQuery query, IReadOnlyCollection<long> keys);
 }

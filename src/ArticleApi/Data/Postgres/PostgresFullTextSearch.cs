@@ -28,14 +28,8 @@ internal sealed class PostgresFullTextSearch : IFullTextSearch
             """).SingleAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyDictionary<long, string>> SnippetsAsync(
-        ArticleDbContext context, FullTextQuery query, IReadOnlyCollection<long> keys, CancellationToken cancellationToken)
+    public IQueryable<FullTextSnippet> Snippets(ArticleDbContext context, FullTextQuery query, IReadOnlyCollection<long> keys)
     {
-        if (keys.Count == 0)
-        {
-            return new Dictionary<long, string>();
-        }
-
         // Unweighted: each field is headlined on its own, where every word has the default weight.
         var tsQuery = ToTsQuery(query);
         var (title, excerpt, body) = (query.Fields.HasFlag(SearchFields.Title), query.Fields.HasFlag(SearchFields.Excerpt), query.Fields.HasFlag(SearchFields.Body));
@@ -43,7 +37,7 @@ internal sealed class PostgresFullTextSearch : IFullTextSearch
         // Like SQLite's snippet(-1): the title when it is searched and matches the whole search; else the body when it is
         // searched and matches and the excerpt does not; else the excerpt. ts_headline marks each word; neighbouring
         // marks are joined so a phrase is marked once, as FTS5 marks it.
-        var rows = await context.Database.SqlQuery<SnippetRow>($"""
+        return context.Database.SqlQuery<FullTextSnippet>($"""
             SELECT "Key", replace(ts_headline('articleapi',
                 CASE WHEN {title} AND to_tsvector('articleapi', "Title") @@ to_tsquery('articleapi', {tsQuery}) THEN "Title"
                     WHEN {body} AND NOT ({excerpt} AND to_tsvector('articleapi', coalesce("Excerpt", '')) @@ to_tsquery('articleapi', {tsQuery}))
@@ -53,8 +47,7 @@ internal sealed class PostgresFullTextSearch : IFullTextSearch
                 'StartSel=<mark>, StopSel=</mark>, MaxWords=16, MinWords=8, ShortWord=0, MaxFragments=1, FragmentDelimiter=…'),
                 '</mark> <mark>', ' ') AS "Snippet"
             FROM "Articles" WHERE "Key" = ANY({keyArray})
-            """).ToListAsync(cancellationToken);
-        return rows.ToDictionary(row => row.Key, row => row.Snippet);
+            """);
     }
 
     /// <summary>
@@ -89,11 +82,4 @@ internal sealed class PostgresFullTextSearch : IFullTextSearch
     }
 
     private static string Group(SearchNode node, string weights) => node is SearchAnd ? "(" + Expression(node, weights) + ")" : Expression(node, weights);
-
-    private sealed class SnippetRow
-    {
-        public long Key { get; set; }
-
-        public string Snippet { get; set; } = "";
-    }
 }

@@ -23,21 +23,13 @@ internal sealed class SqliteFullTextSearch : IFullTextSearch
             $"SELECT count(*) AS \"Value\" FROM (SELECT 1 FROM ArticlesFts WHERE ArticlesFts MATCH {match} LIMIT {atMost})").SingleAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyDictionary<long, string>> SnippetsAsync(
-        ArticleDbContext context, FullTextQuery query, IReadOnlyCollection<long> keys, CancellationToken cancellationToken)
+    public IQueryable<FullTextSnippet> Snippets(ArticleDbContext context, FullTextQuery query, IReadOnlyCollection<long> keys)
     {
-        if (keys.Count == 0)
-        {
-            return new Dictionary<long, string>();
-        }
-
         var match = ToMatch(query);
         // The page's keys travel as one JSON array parameter: one statement per page whatever its size.
         var keyList = System.Text.Json.JsonSerializer.Serialize(keys);
-        var rows = await context.Database.SqlQuery<SnippetRow>(
-            $"SELECT rowid AS \"Key\", snippet(ArticlesFts, -1, '<mark>', '</mark>', '…', 16) AS \"Snippet\" FROM ArticlesFts WHERE ArticlesFts MATCH {match} AND rowid IN (SELECT value FROM json_each({keyList}))")
-            .ToListAsync(cancellationToken);
-        return rows.ToDictionary(row => row.Key, row => row.Snippet);
+        return context.Database.SqlQuery<FullTextSnippet>(
+            $"SELECT rowid AS \"Key\", snippet(ArticlesFts, -1, '<mark>', '</mark>', '…', 16) AS \"Snippet\" FROM ArticlesFts WHERE ArticlesFts MATCH {match} AND rowid IN (SELECT value FROM json_each({keyList}))");
     }
 
     /// <summary>
@@ -71,11 +63,4 @@ internal sealed class SqliteFullTextSearch : IFullTextSearch
     }
 
     private static string Group(SearchNode node) => node is SearchAnd ? "(" + Expression(node) + ")" : Expression(node);
-
-    private sealed class SnippetRow
-    {
-        public long Key { get; set; }
-
-        public string Snippet { get; set; } = "";
-    }
 }
