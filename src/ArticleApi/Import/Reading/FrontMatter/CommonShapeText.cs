@@ -55,11 +55,14 @@ internal static class CommonShapeText
     /// <summary>A plain scalar that means the same text to YAML as written: no indicator first, no comment, no key inside, nothing trimmed.</summary>
     private static bool IsPlainScalar(ReadOnlySpan<char> text) =>
         !text.IsEmpty
-        && "-?:,[]{}#&*!|>'\"%@` ".IndexOf(text[0]) < 0
+        && ("-?:,[]{}#&*!|>'\"%@` ".IndexOf(text[0]) < 0 || IsNegativeOrWord(text))
         && text[^1] is not (' ' or ':')
         && text.IndexOf(": ") < 0
         && text.IndexOf(" #") < 0
         && IsPrintable(text);
+
+    /// <summary>A dash that starts a value such as <c>-1</c> (heat's "unknown") is text, not a list item: no space follows it.</summary>
+    private static bool IsNegativeOrWord(ReadOnlySpan<char> text) => text.Length > 1 && text[0] == '-' && char.IsAsciiLetterOrDigit(text[1]);
 
     /// <summary>Characters YAML takes as they are: printable, and none it reads as a line break or a byte order mark.</summary>
     private static bool IsPrintable(ReadOnlySpan<char> text)

@@ -19,7 +19,7 @@ public sealed class CommonShapeYamlTests
         webUrl: "https://news53.example.com/0042636/story"
         type: article
         quality: 61
-        heat: 39
+        heat: -1
         published: false
 
         provider:
@@ -84,6 +84,7 @@ public sealed class CommonShapeYamlTests
     [InlineData("a: 'b'\n")]
     [InlineData("a: |\n  b\n")]
     [InlineData("a: >\n  b\n")]
+    [InlineData("a: -1\nb: -x\nc: --1\nd: - e\nf: -.5\n")]
     [InlineData("a: b:\n")]
     [InlineData("a: b: c\n")]
     [InlineData("a:b\n")]
@@ -111,6 +112,7 @@ public sealed class CommonShapeYamlTests
 
     [Theory]
     [InlineData("a: 1\n")]
+    [InlineData("a: -1\n")]
     [InlineData("a: x\nb:\n  c: d\n  e:\n    - f\n    - g h\n")]
     [InlineData("a:\n  - b: 1\n    c: 2\n  - d\n")]
     [InlineData("title: Don't stop, it's [fine] {really}\n")]
