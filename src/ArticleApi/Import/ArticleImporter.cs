@@ -136,10 +136,11 @@ internal sealed partial class ArticleImporter(
                 foreach (var chunk in plan.Candidates().Chunk(settings.BatchSize))
                 {
                     var outcomes = new FileOutcome[chunk.Length];
-                    await Parallel.ForAsync(0, chunk.Length, stop.Token, async (index, token) =>
+                    await Parallel.ForAsync(0, chunk.Length, stop.Token, (index, _) =>
                     {
-                        outcomes[index] = await reader.ReadAsync(chunk[index].File, chunk[index].Id, chunk[index].Existing, startedAt, token);
+                        outcomes[index] = reader.Read(chunk[index].File, chunk[index].Id, chunk[index].Existing, startedAt);
                         progress?.Report((Interlocked.Increment(ref done), files.Count));
+                        return ValueTask.CompletedTask;
                     });
                     await batches.Writer.WriteAsync((chunk, outcomes), stop.Token);
                 }

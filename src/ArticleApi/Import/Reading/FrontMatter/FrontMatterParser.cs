@@ -54,7 +54,8 @@ internal sealed class FrontMatterParser(FrontMatterLimits limits)
         YamlNode? root;
         try
         {
-            root = new YamlTreeBuilder(yaml, firstLine: 2, limits).Build();
+            // Most front matter has the common shape, read without YamlDotNet; the rest, and every error, goes the general way.
+            root = CommonShapeYaml.TryRead(yaml, firstLine: 2, limits) ?? new YamlTreeBuilder(yaml, firstLine: 2, limits).Build();
         }
         catch (YamlException exception)
         {
