@@ -31,9 +31,9 @@ internal static class FacetTally
             result[facet] = facet switch
             {
                 "topic" => TopCounts.Count(columns.Topics.Slugs, columns.Counting.Topics, rows, terms),
-                "provider" => TopCounts.Count(columns.Provider.Names, columns.Counting.Provider, rows, terms),
-                "type" => TopCounts.Count(columns.Type.Names, columns.Counting.Type, rows, terms),
-                "category" => TopCounts.Count(columns.Category.Names, columns.Counting.Category, rows, terms),
+                "provider" => TopCounts.Count(columns.Provider.Names, columns.Counting.Provider, rows, terms, columns.Provider.Ids),
+                "type" => TopCounts.Count(columns.Type.Names, columns.Counting.Type, rows, terms, columns.Type.Ids),
+                "category" => TopCounts.Count(columns.Category.Names, columns.Counting.Category, rows, terms, columns.Category.Ids),
                 "published" => Published(columns, rows),
                 "quality" => Buckets(columns.Quality, rows),
                 "heat" => Buckets(columns.Heat, rows),

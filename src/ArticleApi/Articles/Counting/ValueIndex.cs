@@ -64,6 +64,9 @@ internal sealed class ValueIndex
 
     public int Size(int value) => _sizes[value];
 
+    /// <summary>Whether <see cref="CountIn"/> counts <paramref name="value"/> from its cube, in a few look-ups.</summary>
+    public bool CountsAtOnce(int value, CubeTerms? terms) => terms is not null && _cubes[value] is not null;
+
     /// <summary>
     /// How many rows of <paramref name="value"/> are in <paramref name="rows"/>, the matches of a filter; from the
     /// value's cube when the filter has only <paramref name="terms"/> for one.
