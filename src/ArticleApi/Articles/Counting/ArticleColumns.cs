@@ -9,8 +9,8 @@ namespace ArticleApi.Articles.Counting;
 /// combination), and a page of any filter in any order is a short walk of a <see cref="RowOrder"/>. Kept per data
 /// version (<see cref="ArticleColumnsCache"/>). 73 bytes per article and 4 per topic link, plus the
 /// <see cref="Counting"/> index: 2 bytes per article, 1/8 byte per article per common topic, provider, type or
-/// category, and up to about 12 MB of cubes whatever the number of articles (22 bytes per article in all at the
-/// generated 1,000,000 articles; 95 in all).
+/// category, and up to about 12 MB of cubes whatever the number of articles (22 bytes per article at the generated
+/// 1,000,000 articles, 95 with the columns).
 /// </summary>
 internal sealed class ArticleColumns
 {
