@@ -20,8 +20,15 @@ internal static class ArticleFacets
         var searchKeys = query.Search is { } fullText
             ? await search.Matches(context, fullText).Select(m => m.Key).ToListAsync(cancellationToken)
             : null;
-        using var rows = MatchingRows.Select(columns, Filter(query, searchKeys));
-        return new FilterCounts(rows.Count, query.Facets.Count > 0 ? FacetTally.Count(columns, rows, query.Facets) : null);
+        var filter = Filter(query, searchKeys);
+        // A total alone of the plain filters (published, quality, heat) needs no matching rows: a few look-ups give it.
+        if (query.Facets.Count == 0 && columns.Counting.All is { } all && CubeTerms.Of(filter, columns.Quality, columns.Heat) is { } terms)
+        {
+            return new FilterCounts(all.Count(terms), null);
+        }
+
+        using var rows = FilterMatches.Select(columns, filter);
+        return new FilterCounts(rows.Count, query.Facets.Count > 0 ? FacetTally.Count(columns, filter, rows, query.Facets) : null);
     }
 
     /// <summary>The filters of <paramref name="query"/> (route scope included), without its order or page.</summary>

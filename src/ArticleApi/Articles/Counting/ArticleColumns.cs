@@ -7,13 +7,18 @@ namespace ArticleApi.Articles.Counting;
 /// the matches of a filter over a million articles is then a pass over a few arrays in memory (milliseconds) instead
 /// of a GROUP BY over the article rows for each new combination of filters (seconds: no index serves every
 /// combination), and a page of any filter in any order is a short walk of a <see cref="RowOrder"/>. Kept per data
-/// version (<see cref="ArticleColumnsCache"/>). 73 bytes per article and 4 per topic link.
+/// version (<see cref="ArticleColumnsCache"/>). 73 bytes per article and 4 per topic link, plus the
+/// <see cref="Counting"/> index: 2 bytes per article, 1/8 byte per article per common topic, provider, type or
+/// category, and up to about 12 MB of cubes whatever the number of articles (22 bytes per article at the generated
+/// 1,000,000 articles, 95 with the columns).
 /// </summary>
 internal sealed class ArticleColumns
 {
     public const sbyte NoPublished = -1;
 
     private readonly Lazy<RowOrder[]> _orders;
+    private readonly Lock _countingLock = new();
+    private CountingIndex? _counting;
 
     public ArticleColumns() =>
         _orders = new(
@@ -48,6 +53,23 @@ internal sealed class ArticleColumns
     public required int[] IdRanks { get; init; }
 
     public int Count => Keys.Length;
+
+    /// <summary>The narrow ranks and bitmaps that filters and facets count with, built at the first ask.</summary>
+    public CountingIndex Counting
+    {
+        get
+        {
+            if (Volatile.Read(ref _counting) is { } counting)
+            {
+                return counting;
+            }
+
+            lock (_countingLock)
+            {
+                return _counting ??= CountingIndex.Build(Count, Published, Quality, Heat, Topics, Provider, Type, Category);
+            }
+        }
+    }
 
     /// <summary>The rows in the list order of <paramref name="field"/>, built for all fields at the first ask.</summary>
     public RowOrder Order(OrderField field) => _orders.Value[(int)field];

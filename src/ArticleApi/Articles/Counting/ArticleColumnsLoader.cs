@@ -15,8 +15,8 @@ namespace ArticleApi.Articles.Counting;
 /// come from each row's list copy (<c>ListTopics</c>, written with the row and checked against the links by the corpus
 /// tests), so the rows and their topics are one snapshot on every engine without a transaction. EF writes the
 /// statement and runs it; its rows are read by column name without EF's materializer. The ids' order comes from a
-/// second statement over the id index (<see cref="IdRanks"/>), and the list orders are built before the columns are
-/// handed out, so no request pays for them.
+/// second statement over the id index (<see cref="IdRanks"/>), and the list orders and the counting index are built before the
+/// columns are handed out, so no request pays for them.
 /// </summary>
 internal static class ArticleColumnsLoader
 {
@@ -81,6 +81,7 @@ internal static class ArticleColumnsLoader
             IdRanks = idRanks,
         };
         _ = columns.Order(OrderField.PublishedAt);
+        _ = columns.Counting;
         return columns;
     }
 

@@ -54,36 +54,11 @@ internal sealed class MatchingRows : IDisposable
     /// <summary>The test of <paramref name="filter"/>'s conditions on single rows; the caller disposes it.</summary>
     public static MatchingRows For(ArticleColumns columns, ColumnFilter filter) => new(columns, filter);
 
-    /// <summary>The matching rows; the caller disposes the set.</summary>
-    public static RowSet Select(ArticleColumns columns, ColumnFilter filter)
-    {
-        using var test = new MatchingRows(columns, filter);
-        var result = new RowSet(columns.Count);
-        var source = test.SmallestSource();
-        if (source.IsAll)
-        {
-            // In memory order: every column is read front to back.
-            for (var row = 0; row < columns.Count; row++)
-            {
-                if (test.Matches(row))
-                {
-                    result.Add(row);
-                }
-            }
-        }
-        else
-        {
-            foreach (var row in source.Rows())
-            {
-                if (test.Matches(row))
-                {
-                    result.Add(row);
-                }
-            }
-        }
+    /// <summary>Rows every match is among: the topic groups' and the search's.</summary>
+    public IReadOnlyList<RowSet> RequiredRows => _required;
 
-        return result;
-    }
+    /// <summary>Rows no match is among: the excluded topics'.</summary>
+    public RowSet? ExcludedTopicRows => _excludedTopics;
 
     /// <summary>
     /// The fewest rows known to hold every match: the smallest of the topic groups, the search's matches, each
@@ -128,7 +103,10 @@ internal sealed class MatchingRows : IDisposable
         var rows = new RowSet(columns.Count);
         foreach (var slug in slugs)
         {
-            rows.AddAll(columns.Topics.Rows(slug));
+            if (columns.Topics.Id(slug) is var id and >= 0)
+            {
+                columns.Counting.Topics.AddTo(id, rows.Bits);
+            }
         }
 
         return rows;

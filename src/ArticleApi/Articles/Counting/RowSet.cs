@@ -18,7 +18,11 @@ internal sealed class RowSet : IDisposable
         Array.Clear(_words, 0, WordCount);
     }
 
-    private int WordCount { get; }
+    /// <summary>How many 64-row words the set has: the last one may be partial.</summary>
+    public int WordCount { get; }
+
+    /// <summary>The set's words, row r at bit r % 64 of word r / 64: filters and counts work a word at a time.</summary>
+    public Span<ulong> Bits => Words.AsSpan(0, WordCount);
 
     private ulong[] Words => _words ?? throw new ObjectDisposedException(nameof(RowSet));
 
@@ -57,6 +61,19 @@ internal sealed class RowSet : IDisposable
         foreach (var row in rows)
         {
             count += (int)((words[row >> 6] >> (row & 63)) & 1);
+        }
+
+        return count;
+    }
+
+    /// <summary>How many rows are in both this set and <paramref name="other"/> (words of the same rows).</summary>
+    public int CountAnd(ReadOnlySpan<ulong> other)
+    {
+        var words = Bits;
+        var count = 0;
+        for (var i = 0; i < words.Length; i++)
+        {
+            count += BitOperations.PopCount(words[i] & other[i]);
         }
 
         return count;

@@ -57,4 +57,25 @@ internal sealed class RowSource
             }
         }
     }
+
+    /// <summary>Marks the rows in <paramref name="set"/>: a set's by its words, the slices' one by one (not for every row).</summary>
+    public void AddTo(RowSet set)
+    {
+        if (_set is { } own)
+        {
+            var to = set.Bits;
+            var from = own.Bits;
+            for (var word = 0; word < to.Length; word++)
+            {
+                to[word] |= from[word];
+            }
+
+            return;
+        }
+
+        foreach (var slice in _slices)
+        {
+            set.AddAll(slice);
+        }
+    }
 }

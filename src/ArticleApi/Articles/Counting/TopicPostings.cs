@@ -26,6 +26,9 @@ internal sealed class TopicPostings
     /// <summary>The rows naming <paramref name="slug"/> (none for an unknown slug).</summary>
     public ReadOnlySpan<int> Rows(string slug) => _ids.TryGetValue(slug, out var id) ? Rows(id) : [];
 
+    /// <summary>The id of <paramref name="slug"/>, or -1 when no article names it.</summary>
+    public int Id(string slug) => _ids.GetValueOrDefault(slug, -1);
+
     public ReadOnlySpan<int> Rows(int id) => _rows.AsSpan(_starts[id], _starts[id + 1] - _starts[id]);
 
     /// <summary>Collects each article's topic slugs, rows in ascending order.</summary>

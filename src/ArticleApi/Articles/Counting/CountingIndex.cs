@@ -1,0 +1,46 @@
+namespace ArticleApi.Articles.Counting;
+
+/// <summary>
+/// What makes counting over <see cref="ArticleColumns"/> cheap, built once per data version beside them: quality and
+/// heat ranks a byte each (<see cref="NarrowRanks"/>), so a filter tests them 32 rows per instruction; per topic,
+/// provider, type and category a bitmap per common value and a cube for the largest values (<see cref="ValueIndex"/>);
+/// and a cube of every row for the total of a plain filter. 2 bytes per article, 1/8 byte per article per common
+/// value, about 90 KB per cube: 22 bytes per article at the generated 1,000,000 articles (68 bitmaps, 127 cubes).
+/// </summary>
+internal sealed class CountingIndex
+{
+    public required NarrowRanks Quality { get; init; }
+
+    public required NarrowRanks Heat { get; init; }
+
+    public required ValueIndex Topics { get; init; }
+
+    public required ValueIndex Provider { get; init; }
+
+    public required ValueIndex Type { get; init; }
+
+    public required ValueIndex Category { get; init; }
+
+    /// <summary>The cube of every row: the total of a plain filter (published, quality, heat) in a few look-ups; null when the ranks are too many.</summary>
+    public required ValueCube? All { get; init; }
+
+    /// <summary>Bytes held in all.</summary>
+    public long Bytes => Quality.Bytes + Heat.Bytes + Topics.Bytes + Provider.Bytes + Type.Bytes + Category.Bytes + (All?.Bytes ?? 0);
+
+    public static CountingIndex Build(
+        int rows, sbyte[] published, ValueColumn quality, ValueColumn heat, TopicPostings topics, NameColumn provider, NameColumn type, NameColumn category)
+    {
+        ValueIndex.CubeOf? cubeOf = ValueCube.Fits(quality, heat) ? valueRows => ValueCube.Build(valueRows, published, quality, heat) : null;
+        ValueIndex Values(NameColumn column) => new(rows, column.Names.Length, id => column.Rows(id), cubeOf);
+        return new()
+        {
+            Quality = new NarrowRanks(quality),
+            Heat = new NarrowRanks(heat),
+            Topics = new ValueIndex(rows, topics.Slugs.Length, topics.Rows, cubeOf),
+            Provider = Values(provider),
+            Type = Values(type),
+            Category = Values(category),
+            All = cubeOf?.Invoke([.. Enumerable.Range(0, rows)]),
+        };
+    }
+}

@@ -1,0 +1,99 @@
+namespace ArticleApi.Articles.Counting;
+
+/// <summary>
+/// The most frequent values of a many-valued field among a set of rows, counted value by value in order of size, most
+/// rows first, until no value left can enter the list: a value's count is at most its size, so once the
+/// <see cref="Limit"/>th best count exceeds the next value's size, the rest are skipped. Exact, and usually only the
+/// largest values are counted.
+/// </summary>
+internal static class TopCounts
+{
+    /// <summary>How many values a list keeps.</summary>
+    public const int Limit = 20;
+
+    /// <summary>
+    /// The <see cref="Limit"/> values of <paramref name="values"/> most frequent in <paramref name="rows"/> (the
+    /// matches of a filter, of only <paramref name="terms"/> when given), as <see cref="Top"/> orders them. With each
+    /// row's value (<paramref name="ids"/>, -1 for none), the matching rows are counted one by one instead when that
+    /// costs less than the look-ups of the values left to count (a filter that keeps few rows).
+    /// </summary>
+    public static List<FacetValue> Count(string[] names, ValueIndex values, RowSet rows, CubeTerms? terms, int[]? ids = null)
+    {
+        var counted = new List<FacetValue>();
+        // The best counts so far, the lowest on top: once full, the count a value must reach to enter.
+        var best = new PriorityQueue<int, int>(Limit + 1);
+        var weighed = ids is null;
+        for (var i = 0; i < values.BySize.Length; i++)
+        {
+            var value = values.BySize[i];
+            var size = values.Size(value);
+            // A value as large as the lowest kept count may still tie it and win by name: it is counted.
+            var least = best.Count == Limit ? best.Peek() : 1;
+            if (size < least)
+            {
+                break;
+            }
+
+            if (!weighed && !values.CountsAtOnce(value, terms))
+            {
+                weighed = true;
+                if (rows.Count < RowsLeft(values, i, least))
+                {
+                    return Top(PerRow(names, ids!, rows));
+                }
+            }
+
+            var count = values.CountIn(value, rows, terms);
+            if (count == 0)
+            {
+                continue;
+            }
+
+            counted.Add(new FacetValue(names[value], count));
+            if (best.Count < Limit)
+            {
+                best.Enqueue(count, count);
+            }
+            else if (count > best.Peek())
+            {
+                best.DequeueEnqueue(count, count);
+            }
+        }
+
+        return Top(counted);
+    }
+
+    /// <summary>
+    /// Most frequent first; equal counts by value (ordinal), so the list is stable between requests and engines;
+    /// values no row has are left out.
+    /// </summary>
+    public static List<FacetValue> Top(IEnumerable<FacetValue> counts) =>
+        [.. counts.Where(f => f.Count > 0).OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).Take(Limit)];
+
+    // How many rows the values from BySize[from] on that may still enter hold: the look-ups counting them would cost.
+    private static long RowsLeft(ValueIndex values, int from, int least)
+    {
+        var rows = 0L;
+        for (var i = from; i < values.BySize.Length && values.Size(values.BySize[i]) >= least; i++)
+        {
+            rows += values.Size(values.BySize[i]);
+        }
+
+        return rows;
+    }
+
+    // Every value's count, one matching row at a time.
+    private static IEnumerable<FacetValue> PerRow(string[] names, int[] ids, RowSet rows)
+    {
+        var counts = new int[names.Length];
+        foreach (var row in rows)
+        {
+            if (ids[row] >= 0)
+            {
+                counts[ids[row]]++;
+            }
+        }
+
+        return names.Select((name, id) => new FacetValue(name, counts[id]));
+    }
+}

@@ -1,0 +1,70 @@
+using ArticleApi.Articles.Counting;
+
+namespace ArticleApi.Tests.Articles.Counting;
+
+/// <summary>
+/// The facets counted from bitmaps, row lists and the largest values first (stopping once no value left can enter
+/// the list) against a plain count per value over every matching row, on random columns and filters.
+/// </summary>
+public sealed class FacetTallyTests
+{
+    private static readonly string[] Facets = ["topic", "provider", "published", "type", "category", "quality", "heat", "month", "year"];
+
+    [Fact]
+    public void TheFacetsOfRandomFiltersAreThePlainCountsPerValueOfTheMatchingRows()
+    {
+        var random = new Random(2026_12_07);
+        for (var draw = 0; draw < 300; draw++)
+        {
+            var rows = RandomColumns.RowCount(random);
+            var columns = RandomColumns.Build(random, rows);
+            // Half of them of the plain filters only, which cubes count.
+            var filter = RandomColumns.Filter(random, rows, plain: draw % 2 == 0);
+            using var test = MatchingRows.For(columns, filter);
+            var matching = Enumerable.Range(0, rows).Where(test.Matches).ToList();
+            using var matches = FilterMatches.Select(columns, filter);
+
+            var facets = FacetTally.Count(columns, filter, matches, Facets);
+
+            Assert.Equal(Plain(columns.Topics.Slugs, matching.SelectMany(row => TopicsOf(columns, row))), facets["topic"]);
+            Assert.Equal(Plain(columns.Provider.Names, matching.Select(row => columns.Provider.Ids[row])), facets["provider"]);
+            Assert.Equal(Plain(columns.Type.Names, matching.Select(row => columns.Type.Ids[row])), facets["type"]);
+            Assert.Equal(Plain(columns.Category.Names, matching.Select(row => columns.Category.Ids[row])), facets["category"]);
+            Assert.Equal(Plain(["false", "true"], matching.Select(row => (int)columns.Published[row])), facets["published"]);
+            if (CubeTerms.Of(filter, columns.Quality, columns.Heat) is { } terms)
+            {
+                Assert.Equal(matching.Count, columns.Counting.All!.Count(terms));
+            }
+        }
+    }
+
+    [Fact]
+    public void ValuesTiedWithTheLastKeptCountAreCountedAndTheFirstByNameKept()
+    {
+        // 25 providers of 4 rows each and every row matching: 25 ties for 20 places, kept by name.
+        var providers = new NameColumn.Builder();
+        var names = Enumerable.Range(0, 25).Select(i => $"p{i:D2}").Reverse().ToList();
+        foreach (var name in names.SelectMany(name => Enumerable.Repeat(name, 4)))
+        {
+            providers.Add(name);
+        }
+
+        var provider = providers.Build();
+        var values = new ValueIndex(100, provider.Names.Length, id => provider.Rows(id));
+        using var all = new RowSet(100);
+        all.AddAll([.. Enumerable.Range(0, 100)]);
+
+        var top = TopCounts.Count(provider.Names, values, all, null);
+
+        Assert.Equal(names.Order(StringComparer.Ordinal).Take(20), top.Select(v => v.Value));
+        Assert.All(top, v => Assert.Equal(4, v.Count));
+    }
+
+    private static IEnumerable<int> TopicsOf(ArticleColumns columns, int row) =>
+        Enumerable.Range(0, columns.Topics.Slugs.Length).Where(id => columns.Topics.Rows(id).Contains(row));
+
+    // The facet as the plain count gives it: per value id, most first, ties by name, the top 20, no zero counts.
+    private static List<FacetValue> Plain(string[] names, IEnumerable<int> ids) =>
+        [.. ids.Where(id => id >= 0).GroupBy(id => id).Select(g => new FacetValue(names[g.Key], g.Count()))
+            .OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal).Take(20)];
+}
