@@ -25,7 +25,7 @@ internal sealed class LookupStatements(ISqlDialect dialect)
 
     /// <summary>
     /// No row when no article has the id <c>@p</c>; else one row per backlink (<c>Key</c>), newest first then by id
-    /// descending, or one row whose <c>Key</c> is NULL when it has none. Only the article its link resolves to (the
+    /// descending, and one row whose <c>Key</c> is NULL (somewhere among them) saying the article exists. Only the article its link resolves to (the
     /// smallest id among the articles sharing that link, as everywhere links resolve) has backlinks.
     /// </summary>
     public string Backlinks(IModel model) => Build(model).Backlinks;
@@ -50,20 +50,24 @@ internal sealed class LookupStatements(ISqlDialect dialect)
         return statements;
     }
 
+    // The linking articles by an uncorrelated semi-join (the target by its id, the links by URL, the sources by key:
+    // three index lookups on both engines; a subquery correlated to the target made PostgreSQL scan every article),
+    // then one row with no key when the target exists, so that no row at all means no such article.
     private string BacklinksSql(ModelNames n)
     {
         string A(string alias, string property) => $"{alias}.{n.Column<Article>(property)}";
-        var resolvesHere = $"(SELECT {dialect.OrdinalMin(A("t", nameof(Article.Id)))} FROM {n.Table<Article>()} t "
+        var articles = n.Table<Article>();
+        var resolvesHere = $"(SELECT {dialect.OrdinalMin(A("t", nameof(Article.Id)))} FROM {articles} t "
             + $"WHERE {A("t", nameof(Article.Link))} = {A("a", nameof(Article.Link))}) = {A("a", nameof(Article.Id))}";
         var sources = $"SELECT r.{n.Column<RelatedLink>(nameof(RelatedLink.ArticleKey))} FROM {n.Table<RelatedLink>()} r "
-            + $"WHERE r.{n.Column<RelatedLink>(nameof(RelatedLink.WebUrl))} = {A("a", nameof(Article.Link))}";
+            + $"JOIN {articles} a ON r.{n.Column<RelatedLink>(nameof(RelatedLink.WebUrl))} = {A("a", nameof(Article.Link))} "
+            + $"WHERE {A("a", nameof(Article.Id))} = @p AND {resolvesHere}";
         return $"""
-            SELECT {A("s", nameof(Article.Key))} AS "Key"
-            FROM {n.Table<Article>()} a
-            LEFT JOIN {n.Table<Article>()} s ON {A("a", nameof(Article.Link))} IS NOT NULL AND {resolvesHere}
-                AND {A("s", nameof(Article.Key))} IN ({sources})
-            WHERE {A("a", nameof(Article.Id))} = @p
-            ORDER BY {A("s", nameof(Article.PublishedDateTime))} DESC, {A("s", nameof(Article.Id))} DESC
+            SELECT {A("s", nameof(Article.Key))} AS "Key", {A("s", nameof(Article.PublishedDateTime))} AS "Published", {A("s", nameof(Article.Id))} AS "Id"
+            FROM {articles} s WHERE {A("s", nameof(Article.Key))} IN ({sources})
+            UNION ALL
+            SELECT NULL, NULL, NULL FROM {articles} a WHERE {A("a", nameof(Article.Id))} = @p
+            ORDER BY "Published" DESC, "Id" DESC
             """;
     }
 }
