@@ -7,7 +7,7 @@ namespace ArticleApi.Data;
 /// The small lookups of the read path, written by hand and run prepared like <see cref="ArticleRowStatements"/>: the
 /// key of the article a cursor stands on, whether a scoped list's topic or provider exists, and an article's backlinks.
 /// Through EF each cost a query-cache key, a command and a prepare per request: a quarter of a cursor page's server
-/// time and three quarters of a backlinks request's (profiles in BENCHMARKS.md). Each takes its one parameter
+/// time and four fifths of a backlinks request's (profiles in BENCHMARKS.md). Each takes its one parameter
 /// <c>@p</c>; names come from the EF model. Built once per model.
 /// </summary>
 internal sealed class LookupStatements(ISqlDialect dialect)
