@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Reads while the service imports (issue 17): distinct requests of a family of bench/distinct.lua under wrk -t2 -c32,
+# (1) during the cold import the service runs at start-up into an empty SQLite database, (2) with nothing importing,
+# (3) during the pass its file watcher runs after 1% of the files are edited. Each line gives the window's req/s, p50,
+# p99 and non-2xx answers (a 404 is an article not imported yet), and the import's own timing from /import/status.
+# Usage: bench/reads-during-import.sh CORPUS LISTS_DIR [family, default article] [seconds per window, default 15]
+# CORPUS: generated files (bench/ArticleApi.Generator); it is not written: the service reads a hard-linked copy whose
+# edited files are new files. LISTS_DIR as bench/distinct-benchmark.sh writes it for the same corpus.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=$1 lists=$2 family=${3:-article} seconds=${4:-15}
+port=${BENCH_PORT:-5798}
+work=${BENCH_DIR:-/tmp/articleapi-reads-during-import}
+base="http://127.0.0.1:$port"
+rm -rf "$work" && mkdir -p "$work"
+cp -al "$corpus" "$work/corpus"
+dotnet build -c Release -nologo -v quiet src/ArticleApi >/dev/null
+ASPNETCORE_URLS=$base ASPNETCORE_ENVIRONMENT=Production dotnet src/ArticleApi/bin/Release/net10.0/ArticleApi.dll \
+  --ConnectionStrings:Articles="Data Source=$work/articles.db" --Import:SourceDirectory="$work/corpus" --Import:Watch=true \
+  --ResponseCache:Enabled=false --Serilog:MinimumLevel:Default=Warning >"$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 240); do curl -sf "$base/health/live" >/dev/null && break; sleep 0.25; done
+
+window() { # label
+  local out
+  out=$(wrk -t2 -c32 -d"${seconds}s" --latency -s bench/distinct.lua "$base" -- "$family" "$lists")
+  printf '%-34s %9s req/s  p50 %9s  p99 %9s  non-2xx %s  load %s\n' "$1" "$(grep -oP 'Requests/sec:\s+\K[0-9.]+' <<<"$out")" \
+    "$(grep -oP '^\s+50%\s+\K\S+' <<<"$out")" "$(grep -oP '^\s+99%\s+\K\S+' <<<"$out")" \
+    "$(grep -oP 'Non-2xx or 3xx responses: \K[0-9]+' <<<"$out" || echo 0)" "$(cut -d' ' -f1 /proc/loadavg)"
+}
+status() { curl -s "$base/import/status" | python3 -c 'import json, sys
+s = json.load(sys.stdin)
+print("  import pass {passId}: running {running}, seen {seen}, added {added}, updated {updated}, duration {durationMs} ms".format(**s))'; }
+wait_idle() { for _ in $(seq 1 2400); do curl -s "$base/import/status" | grep -q '"running":false' && return; sleep 0.5; done; }
+
+echo "machine: $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); $(find "$work/corpus" -name '*.md' | wc -l) files; family $family; wrk -t2 -c32 -d${seconds}s; $(date -u +%FT%TZ)"
+window "during the cold import"
+status
+wait_idle
+status
+window "nothing importing"
+# 1% of the files edited: their titles change, so every edited article is rewritten and re-indexed.
+find "$work/corpus" -name '*.md' | shuf -n "$(( $(find "$work/corpus" -name '*.md' | wc -l) / 100 ))" --random-source=<(yes) \
+  | xargs sed -i 's/^title: "/title: "Edited: /'
+sleep 1
+window "during a 1% re-import"
+wait_idle
+status
+echo "server memory: peak $(grep -oP 'VmHWM:\s+\K.*' /proc/$server/status), now $(grep -oP 'VmRSS:\s+\K.*' /proc/$server/status)"
