@@ -52,6 +52,13 @@ internal sealed record ColumnFilter
         return low is null && high is null ? null : (low ?? long.MinValue, high ?? long.MaxValue);
     }
 
+    /// <summary>The quality ranks this filter keeps (<see cref="ValueColumn.RankRange"/>), or null when it bounds no quality.</summary>
+    public (int First, int Last)? QualityRanks(ValueColumn quality) =>
+        MinQuality is null && MaxQuality is null ? null : quality.RankRange(MinQuality, MaxQuality);
+
+    /// <summary>The heat ranks this filter keeps, or null when it bounds no heat.</summary>
+    public (int First, int Last)? HeatRanks(ValueColumn heat) => MinHeat is null && MaxHeat is null ? null : heat.RankRange(MinHeat, MaxHeat);
+
     /// <summary>The keys of the articles a search matches; null when there is no search.</summary>
     public IReadOnlyCollection<long>? SearchKeys { get; init; }
 }

@@ -17,7 +17,7 @@ internal readonly record struct CubeTerms(int? Published, (int First, int Last)?
 
         return new CubeTerms(
             filter.Published is { } published ? (published ? 1 : 0) : null,
-            filter.MinQuality is not null || filter.MaxQuality is not null ? quality.RankRange(filter.MinQuality, filter.MaxQuality) : null,
-            filter.MinHeat is not null || filter.MaxHeat is not null ? heat.RankRange(filter.MinHeat, filter.MaxHeat) : null);
+            filter.QualityRanks(quality),
+            filter.HeatRanks(heat));
     }
 }

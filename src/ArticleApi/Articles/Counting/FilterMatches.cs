@@ -38,8 +38,8 @@ internal static class FilterMatches
     {
         var result = new RowSet(columns.Count);
         var index = columns.Counting;
-        var quality = filter.MinQuality is not null || filter.MaxQuality is not null ? columns.Quality.RankRange(filter.MinQuality, filter.MaxQuality) : ((int, int)?)null;
-        var heat = filter.MinHeat is not null || filter.MaxHeat is not null ? columns.Heat.RankRange(filter.MinHeat, filter.MaxHeat) : ((int, int)?)null;
+        var quality = filter.QualityRanks(columns.Quality);
+        var heat = filter.HeatRanks(columns.Heat);
         var bitmaps = new List<ulong[]>();
         var rowTest = filter.ProviderGroups.Count > 0 || filter.ExcludedProviders.Count > 0 || filter.From is not null || filter.To is not null;
         foreach (var (name, column, values) in (ReadOnlySpan<(string?, NameColumn, ValueIndex)>)[(filter.Type, columns.Type, index.Type), (filter.Category, columns.Category, index.Category)])

@@ -13,8 +13,8 @@ internal sealed class MatchingRows : IDisposable
     private readonly RowSet? _excludedTopics;
     private readonly bool[][] _providerGroups;
     private readonly bool[]? _excludedProviders;
-    private readonly (int First, int Last) _quality;
-    private readonly (int First, int Last) _heat;
+    private readonly (int First, int Last)? _quality;
+    private readonly (int First, int Last)? _heat;
     private readonly long _from;
     private readonly long _to;
     private readonly int _type;
@@ -42,8 +42,8 @@ internal sealed class MatchingRows : IDisposable
         _excludedTopics = filter.ExcludedTopics.Count > 0 ? TopicRows(columns, [.. filter.ExcludedTopics]) : null;
         _providerGroups = [.. filter.ProviderGroups.Select(group => Marks(columns.Provider, group))];
         _excludedProviders = filter.ExcludedProviders.Count > 0 ? Marks(columns.Provider, filter.ExcludedProviders) : null;
-        _quality = columns.Quality.RankRange(filter.MinQuality, filter.MaxQuality);
-        _heat = columns.Heat.RankRange(filter.MinHeat, filter.MaxHeat);
+        _quality = filter.QualityRanks(columns.Quality);
+        _heat = filter.HeatRanks(columns.Heat);
         _from = filter.From?.ToUnixTimeMilliseconds() ?? long.MinValue;
         _to = filter.To?.ToUnixTimeMilliseconds() ?? long.MaxValue;
         // An unknown name matches no article: NameColumn.None is the id of "no value", never asked for.
@@ -133,12 +133,12 @@ internal sealed class MatchingRows : IDisposable
             return false;
         }
 
-        if ((_filter.MinQuality is not null || _filter.MaxQuality is not null) && !InRange(c.Quality.Ranks[row], _quality))
+        if (_quality is { } quality && !InRange(c.Quality.Ranks[row], quality))
         {
             return false;
         }
 
-        if ((_filter.MinHeat is not null || _filter.MaxHeat is not null) && !InRange(c.Heat.Ranks[row], _heat))
+        if (_heat is { } heat && !InRange(c.Heat.Ranks[row], heat))
         {
             return false;
         }
