@@ -10,7 +10,14 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 t0=$(date +%s)
 say() { printf '[multi %3ss] %s\n' "$(( $(date +%s) - t0 ))" "$*"; }
-fail() { say "FAIL: $*"; for log in "$work"/*.log; do echo "--- $log"; tail -n 20 "$log"; done; exit 1; }
+# The reason again after the logs: CI shows only the end of a long output.
+fail() {
+  say "FAIL: $*"
+  for log in "$work"/*.log; do echo "--- $log"; tail -n 20 "$log"; done
+  [ -z "${ARTICLEAPI_MULTI_KEEP:-}" ] || cp -r "$work" "$ARTICLEAPI_MULTI_KEEP"
+  say "FAIL: $*"
+  exit 1
+}
 
 dll=src/ArticleApi/bin/Debug/net10.0/ArticleApi.dll
 [ -f "$dll" ] || dotnet build -nologo -v q src/ArticleApi >/dev/null
@@ -44,13 +51,6 @@ start() { # name port import-enabled
   pids+=($!)
 }
 
-say "replicas first (ports $p_api1, $p_api2): they must wait for the schema"
-start api1 "$p_api1" false
-start api2 "$p_api2" false
-say "two importers at the same moment (ports $p_importer, $p_importer2)"
-start importer "$p_importer" true
-start importer2 "$p_importer2" true
-
 wait_for() { # description seconds command...
   local what=$1 bound=$2; shift 2
   local end=$(( $(date +%s) + bound ))
@@ -60,6 +60,22 @@ wait_for() { # description seconds command...
   done
   say "ok: $what"
 }
+waiting() { # port: not ready, because the importer has not created the database yet
+  local body
+  body=$(curl -s -w ' %{http_code}' "http://127.0.0.1:$1/health/ready")
+  [[ $body == *'"description":"the database does not exist yet: the importer creates it"'*' 503' ]]
+}
+
+say "replicas first (ports $p_api1, $p_api2): they must wait for the database and its schema"
+start api1 "$p_api1" false
+start api2 "$p_api2" false
+# Deterministic order: both replicas answer, and are not ready, before any importer exists (their probes of a database
+# that does not exist yet must not log errors; a race between start-ups once hid that).
+wait_for "replica 1 waits for the database (503)" 90 waiting "$p_api1"
+wait_for "replica 2 waits for the database (503)" 30 waiting "$p_api2"
+say "two importers at the same moment (ports $p_importer, $p_importer2)"
+start importer "$p_importer" true
+start importer2 "$p_importer2" true
 total() { curl -sf "http://127.0.0.1:$1/articles?limit=1&includeTotal=true" | grep -q "\"total\":$2"; }
 wait_for "replica 1 ready" 90 curl -sf "http://127.0.0.1:$p_api1/health/ready"
 wait_for "replica 2 ready" 30 curl -sf "http://127.0.0.1:$p_api2/health/ready"

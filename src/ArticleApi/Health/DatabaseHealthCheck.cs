@@ -22,10 +22,15 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<ArticleDbContext> co
         {
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
             var schema = await SchemaStatus.ReadAsync(db, databaseSchema, cancellationToken);
+            // Waiting for the importer is a replica's normal start, not a fault: Degraded is logged as a warning (an
+            // unreachable database stays Unhealthy, an error) and readiness serves both as 503.
+            if (!schema.DatabaseExists)
+            {
+                return HealthCheckResult.Degraded("the database does not exist yet: the importer creates it", data: data);
+            }
+
             if (!schema.IsCurrent)
             {
-                // Waiting for the importer is a replica's normal start, not a fault: Degraded is logged as a warning (an
-                // unreachable database stays Unhealthy, an error) and readiness serves both as 503.
                 return HealthCheckResult.Degraded($"the schema is not prepared ({schema.Applied} of {schema.Expected} migrations applied)", data: data);
             }
 

@@ -42,6 +42,40 @@ public sealed class PostgresProviderTests
     }
 
     [PostgresFact]
+    public async Task AReplicaStartedBeforeTheImporterCreatedTheDatabaseWaitsWithoutAnError()
+    {
+        using var replica = new ReplicaFactory();
+        TestDatabase.DropPostgresDatabase(replica.ConnectionString);
+        var errors = new List<string>();
+        var options = new DbContextOptionsBuilder<PostgresArticleDbContext>()
+            .UseNpgsql(replica.ConnectionString).LogTo(errors.Add, LogLevel.Error).Options;
+        await using (var context = new PostgresArticleDbContext(options))
+        {
+            // What a waiting replica's readiness asks: a missing database is a wait like a missing schema, not an error.
+            var schema = new PostgresSchema(Options.Create(new SearchOptions()), NullLogger<PostgresSchema>.Instance);
+            Assert.Equal(new SchemaStatus(0, MigrationCount, DatabaseExists: false), await SchemaStatus.ReadAsync(context, schema, CancellationToken.None));
+            Assert.Empty(errors);
+        }
+
+        using var client = replica.CreateClient();
+        using (var before = await client.GetAsync("/health/ready"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, before.StatusCode);
+            Assert.Contains("{\"name\":\"database\",\"status\":\"Degraded\",\"description\":\"the database does not exist yet: the importer creates it\"}",
+                await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // What the importer process does at its start: it creates the database, then the schema.
+        await using (var context = await replica.Services.GetRequiredService<IDbContextFactory<ArticleDbContext>>().CreateDbContextAsync())
+        {
+            await new PostgresSchema(Options.Create(new SearchOptions()), NullLogger<PostgresSchema>.Instance).EnsureAsync(context, CancellationToken.None);
+        }
+
+        using var after = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [PostgresFact]
     public async Task ASecondImporterSkipsItsPassWhileAnotherHoldsTheImportLock()
     {
         using var factory = new ArticleApiFactory();
