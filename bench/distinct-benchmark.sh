@@ -16,7 +16,7 @@ n=${1:-1000000}
 seconds=${2:-10}
 work=${BENCH_DIR:-/tmp/articleapi-bench}
 port=${BENCH_PORT:-5087}
-families=${BENCH_FAMILIES:-article filter topic provider cursor search facets total backlinks topics providers}
+families=${BENCH_FAMILIES:-article filter topic provider cursor search facets total backlinks topics providers scopedfacets scopedtotal}
 mkdir -p "$work"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 for project in src/ArticleApi bench/ArticleApi.Generator bench/ArticleApi.Baseline; do dotnet build -c Release -nologo -v quiet "$project" >/dev/null; done

@@ -24,6 +24,27 @@ local function filters()
   return table.concat(parts, "&")
 end
 
+-- Filters the prefix-sum cubes of totals and facets do not answer (only published, quality and heat are in them):
+-- one or two topics (any or all), a provider, a type, a date range; each present or not, at random.
+local function scoped()
+  local parts = {}
+  local r = math.random()
+  if r < 0.35 then
+    parts[#parts + 1] = "topic=" .. pick(lists.topics)
+  elseif r < 0.55 then
+    parts[#parts + 1] = "topic=" .. pick(lists.topics) .. "&topic=" .. pick(lists.topics) .. "&topicMatch=" .. (math.random() < 0.5 and "any" or "all")
+  elseif r < 0.75 then
+    parts[#parts + 1] = "provider=" .. pick(lists.providers)
+  end
+  if math.random() < 0.3 then parts[#parts + 1] = "type=article" end
+  if math.random() < 0.5 then
+    local year = math.random(2016, 2025)
+    parts[#parts + 1] = string.format("from=%d-%02d-01&to=%d-%02d-28", year, math.random(1, 6), year + math.random(0, 2), math.random(7, 12))
+  end
+  parts[#parts + 1] = filters()
+  return table.concat(parts, "&")
+end
+
 local families = {
   article = function() return "/articles/" .. pick(lists.ids) end,
   filter = function() return "/articles?" .. filters() end,
@@ -33,6 +54,8 @@ local families = {
   search = function() return "/articles?q=" .. pick(lists.words) end,
   facets = function() return "/articles?facets=topic,provider,published,type&" .. filters() end,
   total = function() return "/articles?includeTotal=true&" .. filters() end,
+  scopedfacets = function() return "/articles?facets=topic,provider,published,type&" .. scoped() end,
+  scopedtotal = function() return "/articles?includeTotal=true&" .. scoped() end,
   backlinks = function() return "/articles/" .. pick(lists.ids) .. "/backlinks" end,
   topics = function() return "/topics?limit=" .. math.random(1, 100) .. (math.random() < 0.5 and "" or "&published=" .. (math.random() < 0.5 and "true" or "false")) end,
   providers = function() return "/providers?limit=" .. math.random(1, 100) .. "&q=" .. string.sub(pick(lists.providers), 1, math.random(9, 11)) end,

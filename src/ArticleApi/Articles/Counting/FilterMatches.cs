@@ -5,9 +5,9 @@ namespace ArticleApi.Articles.Counting;
 /// <summary>
 /// The set of rows a <see cref="ColumnFilter"/> keeps, for totals and facets. A filter with a rare part (a small
 /// topic or provider, a narrow range) tests the rows of that part one by one (<see cref="MatchingRows"/>); any other
-/// is built 64 rows at a time: published, quality and heat by vector compares over byte columns
-/// (<see cref="RangeBits"/>), topics, a search and a common type or category by AND of bitmaps, and only the rows
-/// left then tested one by one when a condition has no such form (providers, dates, a rare type or category).
+/// is built 64 rows at a time, with no test row by row: published, quality, heat and dates by vector compares over
+/// the columns (<see cref="RangeBits"/>), topics, a search and a common type or category by AND of bitmaps, and
+/// providers and a rare type or category by a bitmap of their rows, marked once per request.
 /// </summary>
 internal static class FilterMatches
 {
@@ -17,7 +17,7 @@ internal static class FilterMatches
         using var test = MatchingRows.For(columns, filter);
         var source = test.SmallestSource();
         // Under one candidate per 64 rows the candidates' tests cost less than a pass over every word.
-        return !source.IsAll && (long)source.Size * 64 < columns.Count ? Tested(columns, test, source) : Scanned(columns, filter, test, source);
+        return !source.IsAll && (long)source.Size * 64 < columns.Count ? Tested(columns, test, source) : Scanned(columns, filter, test);
     }
 
     private static RowSet Tested(ArticleColumns columns, MatchingRows test, RowSource source)
@@ -34,49 +34,59 @@ internal static class FilterMatches
         return result;
     }
 
-    private static RowSet Scanned(ArticleColumns columns, ColumnFilter filter, MatchingRows test, RowSource source)
+    private static RowSet Scanned(ArticleColumns columns, ColumnFilter filter, MatchingRows test)
     {
         var result = new RowSet(columns.Count);
         var index = columns.Counting;
         var quality = filter.QualityRanks(columns.Quality);
         var heat = filter.HeatRanks(columns.Heat);
+        // Every other condition as rows to keep or to leave out, a word at a time: nothing is tested row by row.
         var bitmaps = new List<ulong[]>();
-        var rowTest = filter.ProviderGroups.Count > 0 || filter.ExcludedProviders.Count > 0 || filter.From is not null || filter.To is not null;
-        foreach (var (name, column, values) in (ReadOnlySpan<(string?, NameColumn, ValueIndex)>)[(filter.Type, columns.Type, index.Type), (filter.Category, columns.Category, index.Category)])
+        var marked = new List<RowSet>();
+        try
         {
-            if (name is null)
+            foreach (var (name, column, values) in (ReadOnlySpan<(string?, NameColumn, ValueIndex)>)[(filter.Type, columns.Type, index.Type), (filter.Category, columns.Category, index.Category)])
             {
-                continue;
+                if (name is null)
+                {
+                    continue;
+                }
+
+                // An unknown name matches nothing; a rare one has no bitmap, and its few rows are marked.
+                var id = column.Id(name);
+                if (id == NameColumn.None)
+                {
+                    return result;
+                }
+
+                bitmaps.Add(values.Bitmap(id) ?? Marked(marked, columns, [column.Rows(id)]));
             }
 
-            // An unknown name matches nothing; a rare one is tested row by row among the rows the others leave.
-            var id = column.Id(name);
-            if (id == NameColumn.None)
+            foreach (var group in filter.ProviderGroups)
             {
-                return result;
+                bitmaps.Add(Marked(marked, columns, ProviderRows(columns, group)));
             }
 
-            if (values.Bitmap(id) is { } bitmap)
-            {
-                bitmaps.Add(bitmap);
-            }
-            else
-            {
-                rowTest = true;
-            }
+            var excludedProviders = filter.ExcludedProviders.Count > 0 ? Marked(marked, columns, ProviderRows(columns, filter.ExcludedProviders)) : null;
+            // The date's bounds in Unix milliseconds; the value of an undated row means nothing, so its month rank (none) rules it out.
+            var dates = filter.Range(OrderField.PublishedAt);
+            Fill(result.Bits, columns, filter.Published, quality, heat, dates, test, bitmaps, excludedProviders);
+            return result;
         }
-
-        // Conditions tested row by row are tested only on rows of the smallest source, marked once.
-        using var candidates = rowTest && !source.IsAll ? new RowSet(columns.Count) : null;
-        if (candidates is not null)
+        finally
         {
-            source.AddTo(candidates);
+            marked.ForEach(set => set.Dispose());
         }
+    }
 
-        var words = result.Bits;
+    private static void Fill(
+        Span<ulong> words, ArticleColumns columns, bool? publishedFlag, (int, int)? quality, (int, int)? heat, (long Low, long High)? dates,
+        MatchingRows test, List<ulong[]> bitmaps, ulong[]? excludedProviders)
+    {
+        var index = columns.Counting;
         var required = test.RequiredRows;
         var excluded = test.ExcludedTopicRows;
-        sbyte? published = filter.Published is { } flag ? (sbyte)(flag ? 1 : 0) : null;
+        sbyte? published = publishedFlag is { } flag ? (sbyte)(flag ? 1 : 0) : null;
         for (var word = 0; word < words.Length; word++)
         {
             var bits = word < words.Length - 1 || columns.Count % 64 == 0 ? ~0UL : (1UL << (columns.Count % 64)) - 1;
@@ -95,6 +105,11 @@ internal static class FilterMatches
                 bits &= index.Heat.Word(word, lowHeat, highHeat);
             }
 
+            if (dates is var (from, to) && bits != 0)
+            {
+                bits &= RangeBits.Word<long>(columns.PublishedAt, word * 64, from, to) & RangeBits.Word<int>(columns.Month.Ranks, word * 64, 0, int.MaxValue);
+            }
+
             foreach (var set in required)
             {
                 bits &= set.Bits[word];
@@ -110,29 +125,29 @@ internal static class FilterMatches
                 bits &= ~excluded.Bits[word];
             }
 
-            if (candidates is not null)
+            if (excludedProviders is not null)
             {
-                bits &= candidates.Bits[word];
+                bits &= ~excludedProviders[word];
             }
 
-            words[word] = rowTest ? Tested(bits, word, test) : bits;
+            words[word] = bits;
         }
-
-        return result;
     }
 
-    // The bits of one word whose rows pass every condition.
-    private static ulong Tested(ulong bits, int word, MatchingRows test)
+    // The rows of the named domains that some article has.
+    private static List<ArraySegment<int>> ProviderRows(ArticleColumns columns, IEnumerable<string> domains) =>
+        [.. domains.Distinct(StringComparer.Ordinal).Select(columns.Provider.Id).Where(id => id != NameColumn.None).Select(columns.Provider.Rows)];
+
+    // A set of the given rows, kept in marked for disposal; its words as one bitmap.
+    private static ulong[] Marked(List<RowSet> marked, ArticleColumns columns, IEnumerable<ArraySegment<int>> rows)
     {
-        for (var rest = bits; rest != 0; rest &= rest - 1)
+        var set = new RowSet(columns.Count);
+        marked.Add(set);
+        foreach (var slice in rows)
         {
-            var bit = BitOperations.TrailingZeroCount(rest);
-            if (!test.Matches((word * 64) + bit))
-            {
-                bits &= ~(1UL << bit);
-            }
+            set.AddAll(slice);
         }
 
-        return bits;
+        return set.Words;
     }
 }

@@ -1,14 +1,20 @@
 namespace ArticleApi.Articles.Counting;
 
 /// <summary>
-/// The rows of one page of a filtered list, in its order, from the columns alone: any filter with any sort costs at
-/// most two passes over the filter's smallest source of rows (<see cref="MatchingRows.SmallestSource"/>), whatever
-/// indexes the database has. It walks the <see cref="RowOrder"/> from the cursor and tests each row, as an index walk
-/// would, for at most as many rows as that source holds; a filter whose matches are too rare or too far along the
-/// order for that then tests the source's rows instead and keeps the best ones.
+/// The rows of one page of a filtered list, in its order, from the columns alone, whatever indexes the database has.
+/// It walks the <see cref="RowOrder"/> from the cursor and tests each row, as an index walk would, for a few thousand
+/// rows at most. Past that, a filter with a small source of rows (<see cref="MatchingRows.SmallestSource"/>) ranks
+/// that source's matching rows and keeps the best ones; any other builds its whole match set 64 rows at a time
+/// (<see cref="FilterMatches"/>) and walks on testing one bit per row, or ranks the matches when they lie too far along.
 /// </summary>
 internal static class PageRows
 {
+    /// <summary>
+    /// Rows tested one by one before the match set is built: a page of common matches is found within them and never
+    /// pays for the set, which costs a pass over every row's word.
+    /// </summary>
+    private const int TestedWalk = 4096;
+
     /// <summary>
     /// Up to <paramref name="count"/> matching rows, those right after <paramref name="after"/> (from the start when
     /// null) in the order of <paramref name="field"/>, walked backwards when <paramref name="descending"/>.
@@ -26,7 +32,8 @@ internal static class PageRows
             : descending ? Math.Min(order.IndexOf(position, after: false), end) - 1
             : Math.Max(order.IndexOf(position, after: true), first);
         var step = descending ? -1 : 1;
-        for (var budget = source.Size; index >= first && index < end && budget > 0 && page.Count < count; index += step, budget--)
+        // Common matches fill a page within a few rows, each tested on its own (a few column reads, often cache misses).
+        for (var budget = Math.Min(source.Size, TestedWalk); index >= first && index < end && budget > 0 && page.Count < count; index += step, budget--)
         {
             if (test.Matches(rows[index]))
             {
@@ -34,8 +41,28 @@ internal static class PageRows
             }
         }
 
-        var walkedToTheEnd = index < first || index >= end;
-        return page.Count == count || walkedToTheEnd ? page : Best(order, test, source, descending, after, count);
+        if (page.Count == count || index < first || index >= end)
+        {
+            return page;
+        }
+
+        if (source.Size <= TestedWalk)
+        {
+            return Best(order, test, source, descending, after, count);
+        }
+
+        // Rare or distant matches: all of them at once, 64 rows a word (FilterMatches), then the walk goes on at one bit
+        // per row; when they are too far along for that, their rows are ranked instead.
+        using var matches = FilterMatches.Select(columns, filter);
+        for (var budget = 16L * matches.Count; index >= first && index < end && budget > 0 && page.Count < count; index += step, budget--)
+        {
+            if (matches.Contains(rows[index]))
+            {
+                page.Add(rows[index]);
+            }
+        }
+
+        return page.Count == count || index < first || index >= end ? page : Best(order, test, new RowSource(matches), descending, after, count);
     }
 
     // The part of the order a range on its field leaves: [first, end) of its rows.

@@ -24,7 +24,8 @@ internal sealed class RowSet : IDisposable
     /// <summary>The set's words, row r at bit r % 64 of word r / 64: filters and counts work a word at a time.</summary>
     public Span<ulong> Bits => Words.AsSpan(0, WordCount);
 
-    private ulong[] Words => _words ?? throw new ObjectDisposedException(nameof(RowSet));
+    /// <summary>The rented array behind <see cref="Bits"/>, maybe longer than <see cref="WordCount"/>: to keep beside other bitmaps.</summary>
+    public ulong[] Words => _words ?? throw new ObjectDisposedException(nameof(RowSet));
 
     public int Count
     {

@@ -97,6 +97,57 @@ public sealed class PageRowsTests
         }
     }
 
+    [Fact]
+    public void PagesOfRareMatchesAmongThousandsOfRowsComeFromTheMatchSetInOrder()
+    {
+        // Several ranges, each keeping a fifth of the rows or so: every source is larger than the walk tests one by one,
+        // and the rows all of them keep are too few to fill a long page within that walk, so the rest are found
+        // through the whole match set (FilterMatches).
+        var random = new Random(2026_12_07);
+        for (var draw = 0; draw < 40; draw++)
+        {
+            var rows = random.Next(20_000, 40_000);
+            int? Maybe(int low, int high, int noneIn) => random.Next(noneIn) == 0 ? null : random.Next(low, high);
+            var columns = Columns(
+                [.. Enumerable.Range(0, rows).Select(_ => Maybe(0, 12, 6))],
+                heat: [.. Enumerable.Range(0, rows).Select(_ => Maybe(-1, 8, 3))],
+                dates: [.. Enumerable.Range(0, rows).Select(_ => (long?)(random.Next(5) == 0 ? null : random.Next(0, 20) * 86_400_000L))],
+                idRanks: [.. Enumerable.Range(0, rows).OrderBy(_ => random.Next())],
+                published: [.. Enumerable.Range(0, rows).Select(_ => (sbyte)random.Next(-1, 2))],
+                providers: [.. Enumerable.Range(0, rows).Select(_ => random.Next(4) == 0 ? null : $"p{random.Next(8)}.example")]);
+            var quality = random.Next(0, 10);
+            var heat = random.Next(-1, 6);
+            var day = random.Next(0, 16);
+            var filter = new ColumnFilter
+            {
+                Published = random.Next(2) == 0,
+                MinQuality = quality,
+                MaxQuality = quality + 2,
+                MinHeat = heat,
+                MaxHeat = heat + 1,
+                From = DateTimeOffset.FromUnixTimeMilliseconds(day * 86_400_000L),
+                To = DateTimeOffset.FromUnixTimeMilliseconds((day + 4) * 86_400_000L),
+                ExcludedProviders = random.Next(2) == 0 ? [$"p{random.Next(8)}.example"] : [],
+            };
+            var field = (OrderField)random.Next(4);
+            var descending = field == OrderField.Popularity || random.Next(2) == 0;
+            var count = random.Next(60, 300);
+            using var test = MatchingRows.For(columns, filter);
+            var ascending = Enumerable.Range(0, rows).Where(test.Matches).OrderBy(row => columns.Position(field, row)).ToList();
+            var all = descending ? Enumerable.Reverse(ascending).ToList() : ascending;
+
+            // The first page, the next, and a page after a cursor anywhere among the matches.
+            var firstPage = PageRows.Find(columns, filter, field, descending, null, count);
+            Assert.Equal(all.Take(count), firstPage);
+            if (firstPage.Count > 0)
+            {
+                Assert.Equal(all.Skip(count).Take(count), PageRows.Find(columns, filter, field, descending, columns.Position(field, firstPage[^1]), count));
+                var at = random.Next(all.Count);
+                Assert.Equal(all.Skip(at + 1).Take(count), PageRows.Find(columns, filter, field, descending, columns.Position(field, all[at]), count));
+            }
+        }
+    }
+
     private static ArticleColumns Columns(int?[] quality, int?[] heat, long?[] dates, int[] idRanks, sbyte[]? published = null, string?[]? providers = null)
     {
         var keys = Enumerable.Range(0, quality.Length).Select(row => (long)(row * 3) + 1).ToArray();
