@@ -86,7 +86,8 @@ for cache in ${BENCH_CACHE:-false true}; do
   provider=$(curl -sf "$base/providers" | grep -oP '"domain":"\K[^"]+' | awk 'NR == 1')
   # A deep page: follow `next` 250 times (page 251 of the newest-first listing).
   deep="$base/articles?limit=20"
-  for _ in $(seq 1 250); do deep=$(curl -sf "$deep" | grep -oP '"next":"\K[^"]+' | sed 's/\\u0026/\&/g'); done
+  # `next` is relative to the host unless Api:PublicBaseUrl is set.
+  for _ in $(seq 1 250); do deep=$(curl -sf "$deep" | grep -oP '"next":"\K[^"]+' | sed 's/\\u0026/\&/g; s|^/|'"$base"'/|'); done
   echo "--- response cache: $cache (topic $topic, provider $provider)"
   measure "first page, newest first" "$base/articles"
   measure "published=true&minQuality=40" "$base/articles?published=true&minQuality=40"
