@@ -4,6 +4,8 @@
 # (3) during the pass its file watcher runs after 1% of the files are edited. Each line gives the window's req/s, p50,
 # p99 and non-2xx answers (a 404 is an article not imported yet), and the import's own timing from /import/status.
 # Usage: bench/reads-during-import.sh CORPUS LISTS_DIR [family, default article] [seconds per window, default 15]
+# BENCH_COLD_DELAY=60 starts the first window a minute into the cold import (at 1,000,000 files the first 15 s or so
+# only list the folder).
 # CORPUS: generated files (bench/ArticleApi.Generator); it is not written: the service reads a hard-linked copy whose
 # edited files are new files. LISTS_DIR as bench/distinct-benchmark.sh writes it for the same corpus.
 set -euo pipefail
@@ -13,7 +15,8 @@ port=${BENCH_PORT:-5798}
 work=${BENCH_DIR:-/tmp/articleapi-reads-during-import}
 base="http://127.0.0.1:$port"
 rm -rf "$work" && mkdir -p "$work"
-cp -al "$corpus" "$work/corpus"
+# The folder itself, not a symbolic link to it: the copy must be of the files (the edits below replace files of the copy).
+cp -al "$(readlink -f "$corpus")" "$work/corpus"
 dotnet build -c Release -nologo -v quiet src/ArticleApi >/dev/null
 ASPNETCORE_URLS=$base ASPNETCORE_ENVIRONMENT=Production dotnet src/ArticleApi/bin/Release/net10.0/ArticleApi.dll \
   --ConnectionStrings:Articles="Data Source=$work/articles.db" --Import:SourceDirectory="$work/corpus" --Import:Watch=true \
@@ -35,6 +38,8 @@ print("  import pass {passId}: running {running}, seen {seen}, added {added}, up
 wait_idle() { for _ in $(seq 1 2400); do curl -s "$base/import/status" | grep -q '"running":false' && return; sleep 0.5; done; }
 
 echo "machine: $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); $(find "$work/corpus" -name '*.md' | wc -l) files; family $family; wrk -t2 -c32 -d${seconds}s; $(date -u +%FT%TZ)"
+# BENCH_COLD_DELAY: seconds into the cold import before its window (the first seconds only list the folder).
+sleep "${BENCH_COLD_DELAY:-0}"
 window "during the cold import"
 status
 wait_idle
