@@ -52,6 +52,24 @@ public sealed class SqliteDeferredIndexesTests
         Assert.Equal(1, await MatchesAsync(factory, "lighthouse"));
     }
 
+    [SkippableFact]
+    public async Task ALoadKeepsTheIndexThatResolvesRelatedLinks()
+    {
+        Skip.If(TestDatabase.IsPostgres, "SQLite's indexes");
+        using var factory = new ArticleApiFactory(sourceToCopy: "");
+        await using (var db = await Context(factory))
+        {
+            var link = db.Model.FindEntityType(typeof(Article))!.GetIndexes().Single(index => index.Properties is [{ Name: nameof(Article.Link) }]);
+            Assert.Equal(SqliteDeferredIndexes.KeptIndex, link.GetDatabaseName());
+            await db.Database.OpenConnectionAsync();
+            await SqliteDeferredIndexes.DeferAsync(db.Database.GetDbConnection(), CancellationToken.None);
+        }
+
+        // Set aside: the other secondary indexes; kept: the link's, which an article's detail reads during the load.
+        var indexes = await QueryAsync(factory, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Articles' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'");
+        Assert.Equal([SqliteDeferredIndexes.KeptIndex], indexes);
+    }
+
     /// <summary>Every index and trigger with its DDL, and the mark table if it is there.</summary>
     private static async Task<List<string>> SchemaAsync(ArticleApiFactory factory) =>
         await QueryAsync(factory, "SELECT type || ' ' || name || ' ' || COALESCE(sql, '') FROM sqlite_master WHERE type IN ('index', 'trigger') OR name = '" + SqliteDeferredIndexes.Mark + "' ORDER BY name");
