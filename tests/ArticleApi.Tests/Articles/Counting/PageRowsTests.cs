@@ -59,13 +59,7 @@ public sealed class PageRowsTests
         {
             var rows = random.Next(0, 400);
             int? Maybe(int low, int high, int noneIn) => random.Next(noneIn) == 0 ? null : random.Next(low, high);
-            var columns = Columns(
-                [.. Enumerable.Range(0, rows).Select(_ => Maybe(0, 12, 6))],
-                heat: [.. Enumerable.Range(0, rows).Select(_ => Maybe(-1, 8, 3))],
-                dates: [.. Enumerable.Range(0, rows).Select(_ => (long?)(random.Next(5) == 0 ? null : random.Next(0, 20) * 86_400_000L))],
-                idRanks: [.. Enumerable.Range(0, rows).OrderBy(_ => random.Next())],
-                published: [.. Enumerable.Range(0, rows).Select(_ => (sbyte)random.Next(-1, 2))],
-                providers: [.. Enumerable.Range(0, rows).Select(_ => random.Next(4) == 0 ? null : $"p{random.Next(6)}.example")]);
+            var columns = RandomColumns(random, rows, providers: 6);
             var filter = new ColumnFilter
             {
                 Published = random.Next(3) switch { 0 => true, 1 => false, _ => null },
@@ -107,14 +101,7 @@ public sealed class PageRowsTests
         for (var draw = 0; draw < 40; draw++)
         {
             var rows = random.Next(20_000, 40_000);
-            int? Maybe(int low, int high, int noneIn) => random.Next(noneIn) == 0 ? null : random.Next(low, high);
-            var columns = Columns(
-                [.. Enumerable.Range(0, rows).Select(_ => Maybe(0, 12, 6))],
-                heat: [.. Enumerable.Range(0, rows).Select(_ => Maybe(-1, 8, 3))],
-                dates: [.. Enumerable.Range(0, rows).Select(_ => (long?)(random.Next(5) == 0 ? null : random.Next(0, 20) * 86_400_000L))],
-                idRanks: [.. Enumerable.Range(0, rows).OrderBy(_ => random.Next())],
-                published: [.. Enumerable.Range(0, rows).Select(_ => (sbyte)random.Next(-1, 2))],
-                providers: [.. Enumerable.Range(0, rows).Select(_ => random.Next(4) == 0 ? null : $"p{random.Next(8)}.example")]);
+            var columns = RandomColumns(random, rows, providers: 8);
             var quality = random.Next(0, 10);
             var heat = random.Next(-1, 6);
             var day = random.Next(0, 16);
@@ -146,6 +133,19 @@ public sealed class PageRowsTests
                 Assert.Equal(all.Skip(at + 1).Take(count), PageRows.Find(columns, filter, field, descending, columns.Position(field, all[at]), count));
             }
         }
+    }
+
+    // Quality, heat, dates, providers each missing now and then; ids in a random order.
+    private static ArticleColumns RandomColumns(Random random, int rows, int providers)
+    {
+        int? Maybe(int low, int high, int noneIn) => random.Next(noneIn) == 0 ? null : random.Next(low, high);
+        return Columns(
+            [.. Enumerable.Range(0, rows).Select(_ => Maybe(0, 12, 6))],
+            heat: [.. Enumerable.Range(0, rows).Select(_ => Maybe(-1, 8, 3))],
+            dates: [.. Enumerable.Range(0, rows).Select(_ => (long?)(random.Next(5) == 0 ? null : random.Next(0, 20) * 86_400_000L))],
+            idRanks: [.. Enumerable.Range(0, rows).OrderBy(_ => random.Next())],
+            published: [.. Enumerable.Range(0, rows).Select(_ => (sbyte)random.Next(-1, 2))],
+            providers: [.. Enumerable.Range(0, rows).Select(_ => random.Next(4) == 0 ? null : $"p{random.Next(providers)}.example")]);
     }
 
     private static ArticleColumns Columns(int?[] quality, int?[] heat, long?[] dates, int[] idRanks, sbyte[]? published = null, string?[]? providers = null)
