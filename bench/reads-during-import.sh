@@ -35,7 +35,8 @@ window() { # label
 status() { curl -s "$base/import/status" | python3 -c 'import json, sys
 s = json.load(sys.stdin)
 print("  import pass {passId}: running {running}, seen {seen}, added {added}, updated {updated}, duration {durationMs} ms".format(**s))'; }
-wait_idle() { for _ in $(seq 1 2400); do curl -s "$base/import/status" | grep -q '"running":false' && return; sleep 0.5; done; }
+# The status is read whole before it is tested: under pipefail, grep -q leaving a pipe early fails curl, and the pipeline.
+wait_idle() { local s; for _ in $(seq 1 2400); do s=$(curl -s "$base/import/status" || true); [[ $s == *'"running":false'* ]] && return; sleep 0.5; done; }
 
 echo "machine: $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); $(find "$work/corpus" -name '*.md' | wc -l) files; family $family; wrk -t2 -c32 -d${seconds}s; $(date -u +%FT%TZ)"
 # BENCH_COLD_DELAY: seconds into the cold import before its window (the first seconds only list the folder).
