@@ -25,6 +25,7 @@ internal static class ArticleApiServiceCollectionExtensions
         services.AddSingleton<FilterSizes>();
         services.AddSingleton<FilterResults>();
         services.AddSingleton<ArticleColumnsCache>();
+        services.AddSingleton<SearchRowsCache>();
         services.AddScoped<ArticleDetailReader>();
         services.AddSingleton<ArticleRowStatements>();
         services.AddSingleton<LookupStatements>();
@@ -62,7 +63,7 @@ internal static class ArticleApiServiceCollectionExtensions
         });
 
         services.AddOptions<ResponseCacheOptions>().BindConfiguration(ResponseCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ListOptions>().BindConfiguration(ListOptions.SectionName).ValidateOnStart();
+        services.AddOptions<ListOptions>().BindConfiguration(ListOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DataVersionCachePolicy>();
         services.AddOutputCache();
         services.AddOptions<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>().Configure<IOptions<ResponseCacheOptions>>((cache, settings) =>

@@ -12,6 +12,7 @@ public sealed class StartupValidationTests
     [Theory]
     [InlineData("Import:MaxFileBytes", "-5", "Import:MaxFileBytes must be between 1 and 1073741824.")]
     [InlineData("Import:BatchSize", "0", "Import:BatchSize must be between 1 and 100000.")]
+    [InlineData("Lists:KeptSearches", "-1", "Lists:KeptSearches must be between 0 and 100000.")]
     [InlineData("Import:RescanInterval", "banana", "Failed to convert configuration value 'banana' at 'Import:RescanInterval' to type 'System.TimeSpan'.")]
     [InlineData("Import:WatchDebounce", "02:00:00", "Import:WatchDebounce must be between 00:00:00 and 01:00:00.")]
     [InlineData("Import:Enabled", "maybe", "Failed to convert configuration value 'maybe' at 'Import:Enabled' to type 'System.Boolean'.")]
@@ -36,6 +37,7 @@ public sealed class StartupValidationTests
         ];
         var builder = ArticleApiHost.CreateBuilder(args);
         builder.Services.AddArticleImport(builder.Configuration);
+        builder.Services.AddArticleQueries(builder.Configuration);
         await using var app = builder.Build();
 
         var exception = await Assert.ThrowsAnyAsync<Exception>(() => app.StartAsync());

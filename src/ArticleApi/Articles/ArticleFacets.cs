@@ -1,7 +1,4 @@
 using ArticleApi.Articles.Counting;
-using ArticleApi.Data;
-using ArticleApi.Model;
-using Microsoft.EntityFrameworkCore;
 
 namespace ArticleApi.Articles;
 
@@ -9,18 +6,16 @@ namespace ArticleApi.Articles;
 /// The total and the facets of a list: its filters as a <see cref="ColumnFilter"/>, counted over the articles' columns
 /// in memory (<see cref="ArticleColumns"/>). A GROUP BY per facet over the filtered rows took seconds at a million
 /// articles for a common filter, and no index serves every combination of filters; a pass over the columns takes
-/// milliseconds whatever the combination. A search still asks the full-text index which articles match.
+/// milliseconds whatever the combination. A search's matches come from the full-text index once (<see cref="SearchRowsCache"/>).
 /// </summary>
 internal static class ArticleFacets
 {
     public static async Task<FilterCounts> CountAsync(
-        ArticleQuery query, ArticleColumnsCache columnsCache, ArticleDbContext context, IFullTextSearch search, CancellationToken cancellationToken)
+        ArticleQuery query, ArticleColumnsCache columnsCache, SearchRowsCache searchRows, CancellationToken cancellationToken)
     {
         var columns = await columnsCache.GetAsync(cancellationToken);
-        var searchKeys = query.Search is { } fullText
-            ? await search.Matches(context, fullText).Select(m => m.Key).ToListAsync(cancellationToken)
-            : null;
-        var filter = Filter(query, searchKeys);
+        using var matches = query.Search is { } fullText ? await searchRows.RowsAsync(columns, fullText, cancellationToken) : null;
+        var filter = Filter(query, matches);
         // A total alone of the plain filters (published, quality, heat) needs no matching rows: a few look-ups give it.
         if (query.Facets.Count == 0 && columns.Counting.All is { } all && CubeTerms.Of(filter, columns.Quality, columns.Heat) is { } terms)
         {
@@ -32,7 +27,7 @@ internal static class ArticleFacets
     }
 
     /// <summary>The filters of <paramref name="query"/> (route scope included), without its order or page.</summary>
-    public static ColumnFilter Filter(ArticleQuery query, IReadOnlyCollection<long>? searchKeys)
+    public static ColumnFilter Filter(ArticleQuery query, RowSet? searchRows)
     {
         var providerGroups = new List<string[]>();
         if (query.Providers.Count > 0)
@@ -60,7 +55,7 @@ internal static class ArticleFacets
             To = query.To,
             Type = query.Type,
             Category = query.Category,
-            SearchKeys = searchKeys,
+            SearchRows = searchRows,
         };
     }
 }

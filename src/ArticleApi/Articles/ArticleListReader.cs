@@ -16,7 +16,7 @@ namespace ArticleApi.Articles;
 /// </summary>
 internal sealed class ArticleListReader(
     ArticleDbContext context, IFullTextSearch search, ArticleCounts counts, SearchFrequency searchFrequency, FilterSizes filterSizes, FilterResults filterResults, ArticleColumnsCache columns,
-    SearchMetrics searchMetrics, ArticleRowStatements statements, LookupStatements lookups, ISqlDialect dialect, TimedReads reads, IOptions<ListOptions> options)
+    SearchRowsCache searchRows, SearchMetrics searchMetrics, ArticleRowStatements statements, LookupStatements lookups, ISqlDialect dialect, TimedReads reads, IOptions<ListOptions> options)
 {
     public async Task<ArticlePage> ReadAsync(ArticleQuery query, HttpContext httpContext, CancellationToken cancellationToken)
     {
@@ -24,15 +24,16 @@ internal sealed class ArticleListReader(
         // The same filters give the same total and facets whatever the page: counted once per data version.
         var counted = query.IncludeTotal || query.Facets.Count > 0
             ? await filterResults.GetAsync($"counts {string.Join(',', query.Facets)} {FilterResults.FilterKey(httpContext.Request)}",
-                () => ArticleFacets.CountAsync(query, columns, context, search, cancellationToken), cancellationToken)
+                () => ArticleFacets.CountAsync(query, columns, searchRows, cancellationToken), cancellationToken)
             : null;
         return new ArticlePage(items, PageLinks.Next(httpContext, next), query.IncludeTotal ? counted?.Total : null, counted?.Facets);
     }
 
     /// <summary>
-    /// The page from the columns in memory (<see cref="ColumnPages"/>), or null when SQL reads it: a search, the
-    /// columns off or not read yet, a cursor whose article is gone, or a row of the page deleted since the columns
-    /// were read (an import between the two; SQL then reads the page as the database has it now).
+    /// The page from the columns in memory (<see cref="ColumnPages"/>), or null when SQL reads it: a search by
+    /// relevance or whose rows are not kept yet, the columns off or not read yet, a cursor whose article is gone, or a
+    /// row of the page deleted since the columns were read (an import between the two; SQL then reads the page as the
+    /// database has it now).
     /// </summary>
     private async Task<(List<ArticleListItem> Items, Cursor? Next)?> ReadFromColumnsAsync(ArticleQuery query, CancellationToken cancellationToken)
     {
@@ -43,23 +44,36 @@ internal sealed class ArticleListReader(
             return null;
         }
 
+        using var matches = query.Search is not { } fullText ? null
+            : mode == ColumnPagesMode.Wait ? await searchRows.RowsAsync(read, fullText, cancellationToken)
+            : searchRows.KeptOrCollectLater(read, fullText);
+        if (query.Search is not null && matches is null)
+        {
+            return null;
+        }
+
         long? cursorKey = null;
         if (query.Cursor is { } cursor && (cursorKey = await KeyOfIdAsync(cursor.Id, cancellationToken)) is null)
         {
             return null;
         }
 
-        if (ColumnPages.ReadKeys(query, read, cursorKey) is not { } keys)
+        if (ColumnPages.ReadKeys(query, read, cursorKey, matches) is not { } keys)
         {
             return null;
         }
 
         var more = keys.Count > query.Limit;
         var page = keys.Take(query.Limit).ToList();
-        var items = await LoadItemsAsync([.. page.Select(k => k.Key)], fullText: null, cancellationToken);
+        var items = await LoadItemsAsync([.. page.Select(k => k.Key)], query.Search, cancellationToken);
         if (items.Count < page.Count)
         {
             return null;
+        }
+
+        if (query.Search is not null)
+        {
+            searchMetrics.Searched(SearchPlan.Columns);
         }
 
         return (items, more ? new Cursor(query.Sort.Name, page[^1].SortValue, items[^1].Id) : null);

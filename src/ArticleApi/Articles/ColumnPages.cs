@@ -14,15 +14,16 @@ namespace ArticleApi.Articles;
 /// </summary>
 internal static class ColumnPages
 {
-    /// <summary>A search's matches and relevance come from the full-text index, so searches stay with SQL.</summary>
-    public static bool Serves(ArticleQuery query) => query.Search is null && query.Sort.Field != SortField.Relevance;
+    /// <summary>Relevance is the full-text index's, so a list sorted by it stays with SQL; a search sorted otherwise needs its rows (<see cref="SearchRowsCache"/>).</summary>
+    public static bool Serves(ArticleQuery query) => query.Sort.Field != SortField.Relevance;
 
     /// <summary>
     /// The first limit + 1 page keys, their ids left empty (the rows bring them), after the cursor's article whose key
     /// is <paramref name="cursorKey"/>; null when that article is not in the columns (read before it was imported),
-    /// since the columns place a position by its article's id, which SQL compares as text instead.
+    /// since the columns place a position by its article's id, which SQL compares as text instead. A search's rows are
+    /// <paramref name="searchRows"/>.
     /// </summary>
-    public static List<PageKey>? ReadKeys(ArticleQuery query, ArticleColumns columns, long? cursorKey)
+    public static List<PageKey>? ReadKeys(ArticleQuery query, ArticleColumns columns, long? cursorKey, RowSet? searchRows)
     {
         var field = Field(query.Sort.Field);
         RowPosition? after = null;
@@ -37,7 +38,7 @@ internal static class ColumnPages
             after = Position(cursor.Value, field, columns.IdRanks[row]);
         }
 
-        var rows = PageRows.Find(columns, ArticleFacets.Filter(query, searchKeys: null), field, query.Sort.Descending, after, query.Limit + 1);
+        var rows = PageRows.Find(columns, ArticleFacets.Filter(query, searchRows), field, query.Sort.Descending, after, query.Limit + 1);
         return [.. rows.Select(row => new PageKey { Key = columns.Keys[row], Id = "", SortValue = SortValue(columns, field, row) })];
     }
 

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ArticleApi.Articles;
 
 /// <summary>The <c>Lists</c> section: how article list pages are found.</summary>
@@ -12,6 +14,13 @@ internal sealed class ListOptions
     /// short walk in memory.
     /// </summary>
     public ColumnPagesMode PagesFromColumns { get; set; } = ColumnPagesMode.WhenRead;
+
+    /// <summary>
+    /// How many searches keep their matching rows in memory per data version (<see cref="SearchRowsCache"/>), one bit
+    /// per article each (125 KB at a million articles): their pages then come from the columns too. 0 keeps none.
+    /// </summary>
+    [Range(0, 100_000, ErrorMessage = "Lists:KeptSearches must be between 0 and 100000.")]
+    public int KeptSearches { get; set; } = 256;
 }
 
 internal enum ColumnPagesMode

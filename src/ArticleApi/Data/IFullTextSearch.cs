@@ -17,6 +17,13 @@ internal interface IFullTextSearch
     Task<int> CountAsync(ArticleDbContext context, FullTextQuery query, int atMost, CancellationToken cancellationToken);
 
     /// <summary>
+    /// A statement written by hand of the key (<c>Key</c>) of every matching article, in no order, and the value of its
+    /// one parameter <c>@p</c>: for collecting the hundreds of thousands of matches of a common word, which through EF
+    /// cost several times the engine's own time.
+    /// </summary>
+    (string Sql, object Parameter) KeysStatement(FullTextQuery query);
+
+    /// <summary>
     /// A short excerpt of title or excerpt around the matches, marked with &lt;mark&gt;, for each of <paramref name="keys"/>
     /// that matches: a query not yet run, so that the caller runs it prepared (<see cref="IPreparedReads"/>), as the
     /// page's rows are. Through EF's own connection its full-text statement was prepared anew on every search.

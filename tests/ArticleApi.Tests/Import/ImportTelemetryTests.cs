@@ -74,6 +74,7 @@ public sealed class ImportTelemetryTests : IDisposable
     [InlineData(nameof(SearchPlan.Frequent), "frequent")]
     [InlineData(nameof(SearchPlan.Rare), "rare")]
     [InlineData(nameof(SearchPlan.Relevance), "relevance")]
+    [InlineData(nameof(SearchPlan.Columns), "columns")]
     public void ASearchIsCountedUnderItsPlan(string plan, string expected)
     {
         using var searches = new MetricCollector<long>(Meters, "ArticleApi", "articleapi.searches");

@@ -59,6 +59,9 @@ internal sealed record ColumnFilter
     /// <summary>The heat ranks this filter keeps, or null when it bounds no heat.</summary>
     public (int First, int Last)? HeatRanks(ValueColumn heat) => MinHeat is null && MaxHeat is null ? null : heat.RankRange(MinHeat, MaxHeat);
 
-    /// <summary>The keys of the articles a search matches; null when there is no search.</summary>
-    public IReadOnlyCollection<long>? SearchKeys { get; init; }
+    /// <summary>
+    /// The rows a search matches; null when there is no search. The filter's maker owns the set: the tests and
+    /// counts that read it leave it whole.
+    /// </summary>
+    public RowSet? SearchRows { get; init; }
 }

@@ -10,7 +10,7 @@ internal readonly record struct CubeTerms(int? Published, (int First, int Last)?
     public static CubeTerms? Of(ColumnFilter filter, ValueColumn quality, ValueColumn heat)
     {
         if (filter.TopicGroups.Count > 0 || filter.ExcludedTopics.Count > 0 || filter.ProviderGroups.Count > 0 || filter.ExcludedProviders.Count > 0
-            || filter.From is not null || filter.To is not null || filter.Type is not null || filter.Category is not null || filter.SearchKeys is not null)
+            || filter.From is not null || filter.To is not null || filter.Type is not null || filter.Category is not null || filter.SearchRows is not null)
         {
             return null;
         }

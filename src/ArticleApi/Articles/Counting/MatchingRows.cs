@@ -25,17 +25,8 @@ internal sealed class MatchingRows : IDisposable
         _columns = columns;
         _filter = filter;
         _required.AddRange(filter.TopicGroups.Select(group => TopicRows(columns, group)));
-        if (filter.SearchKeys is { } keys)
+        if (filter.SearchRows is { } matches)
         {
-            var matches = new RowSet(columns.Count);
-            foreach (var key in keys)
-            {
-                if (columns.RowOf(key) is var row and >= 0)
-                {
-                    matches.Add(row);
-                }
-            }
-
             _required.Add(matches);
         }
 
@@ -94,7 +85,12 @@ internal sealed class MatchingRows : IDisposable
 
     public void Dispose()
     {
-        _required.ForEach(set => set.Dispose());
+        // The search's rows are the filter's (ColumnFilter.SearchRows); the topic sets are this test's own.
+        foreach (var set in _required.Where(set => set != _filter.SearchRows))
+        {
+            set.Dispose();
+        }
+
         _excludedTopics?.Dispose();
     }
 

@@ -5,18 +5,29 @@ namespace ArticleApi.Articles.Counting;
 
 /// <summary>
 /// A set of rows of <see cref="ArticleColumns"/> as one bit per row, its words borrowed from the shared pool: at a
-/// million articles a set is 125 KB, which would otherwise be a large-object allocation on every request.
+/// million articles a set is 125 KB, which would otherwise be a large-object allocation on every request. A kept set
+/// (<see cref="Kept"/>) owns its words instead, and disposing it does nothing: many requests share it.
 /// </summary>
 internal sealed class RowSet : IDisposable
 {
+    private readonly bool _pooled;
     private ulong[]? _words;
 
     public RowSet(int rows)
+        : this(rows, pooled: true)
+    {
+    }
+
+    private RowSet(int rows, bool pooled)
     {
         WordCount = (rows + 63) / 64;
-        _words = ArrayPool<ulong>.Shared.Rent(WordCount);
+        _pooled = pooled;
+        _words = pooled ? ArrayPool<ulong>.Shared.Rent(WordCount) : new ulong[WordCount];
         Array.Clear(_words, 0, WordCount);
     }
+
+    /// <summary>An empty set whose words are its own, to keep and share between requests; <see cref="Dispose"/> leaves it whole.</summary>
+    public static RowSet Kept(int rows) => new(rows, pooled: false);
 
     /// <summary>How many 64-row words the set has: the last one may be partial.</summary>
     public int WordCount { get; }
@@ -85,7 +96,7 @@ internal sealed class RowSet : IDisposable
 
     public void Dispose()
     {
-        if (_words is { } words)
+        if (_pooled && _words is { } words)
         {
             _words = null;
             ArrayPool<ulong>.Shared.Return(words);

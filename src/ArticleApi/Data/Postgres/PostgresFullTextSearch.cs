@@ -28,6 +28,9 @@ internal sealed class PostgresFullTextSearch : IFullTextSearch
             """).SingleAsync(cancellationToken);
     }
 
+    public (string Sql, object Parameter) KeysStatement(FullTextQuery query) =>
+        ("SELECT \"Key\" FROM \"Articles\" WHERE \"SearchVector\" @@ to_tsquery('articleapi', @p)", ToTsQuery(query, query.Fields));
+
     public IQueryable<FullTextSnippet> Snippets(ArticleDbContext context, FullTextQuery query, IReadOnlyCollection<long> keys)
     {
         // Unweighted: each field is headlined on its own, where every word has the default weight.

@@ -23,6 +23,9 @@ internal sealed class SqliteFullTextSearch : IFullTextSearch
             $"SELECT count(*) AS \"Value\" FROM (SELECT 1 FROM ArticlesFts WHERE ArticlesFts MATCH {match} LIMIT {atMost})").SingleAsync(cancellationToken);
     }
 
+    public (string Sql, object Parameter) KeysStatement(FullTextQuery query) =>
+        ("SELECT rowid AS \"Key\" FROM ArticlesFts WHERE ArticlesFts MATCH @p", ToMatch(query));
+
     public IQueryable<FullTextSnippet> Snippets(ArticleDbContext context, FullTextQuery query, IReadOnlyCollection<long> keys)
     {
         var match = ToMatch(query);

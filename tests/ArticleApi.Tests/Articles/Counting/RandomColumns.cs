@@ -74,8 +74,24 @@ internal static class RandomColumns
             To = Seldom() ? DateTimeOffset.FromUnixTimeMilliseconds(random.Next(0, 20) * 86_400_000L) : null,
             Type = Seldom() ? $"type{random.Next(0, 4)}" : null,
             Category = Seldom() ? $"c{random.Next(0, 6)}" : null,
-            SearchKeys = Seldom() ? [.. Enumerable.Range(0, random.Next(0, 50)).Select(_ => (long)random.Next(0, (2 * rows) + 3))] : null,
+            SearchRows = Seldom() ? SearchRows(random, rows) : null,
         };
+    }
+
+    // A search's rows: a few, or every other row, as a rare and a common word match.
+    private static RowSet SearchRows(Random random, int rows)
+    {
+        var set = RowSet.Kept(rows);
+        var common = random.Next(3) == 0;
+        for (var row = 0; row < rows; row++)
+        {
+            if (common ? random.Next(2) == 0 : random.Next(Math.Max(1, rows / 20)) == 0)
+            {
+                set.Add(row);
+            }
+        }
+
+        return set;
     }
 
     private static NameColumn Names(IEnumerable<string?> values)

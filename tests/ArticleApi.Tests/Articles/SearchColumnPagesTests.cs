@@ -1,0 +1,104 @@
+using System.Text.Json;
+using ArticleApi.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+
+namespace ArticleApi.Tests.Articles;
+
+/// <summary>
+/// A search sorted by date, quality, heat or popularity comes from the columns in memory once its matching rows are
+/// kept (SearchRowsCache): the same pages as SQL, byte for byte, and only the statements of the page's rows and
+/// snippets. (On PostgreSQL too when the suite runs there.)
+/// </summary>
+public sealed class SearchColumnPagesTests(SampleApiFixture sql, ColumnPagesFixture columns) : IClassFixture<SampleApiFixture>, IClassFixture<ColumnPagesFixture>
+{
+    private readonly HttpClient _sql = sql.CreateClient();
+    private readonly HttpClient _columns = columns.CreateClient();
+
+    [Theory]
+    [InlineData("cloud")]
+    [InlineData("kubernetes OR azure")]
+    [InlineData("cloud -azure")]
+    [InlineData("serverl*")]
+    public async Task EverySortOfASearchPagesAsSqlDoes(string search)
+    {
+        var everything = await FacetOracle.AllItemsAsync(_sql, $"/articles?q={Uri.EscapeDataString(search)}");
+        Assert.True(everything.Count >= 3, $"{search}: {everything.Count} matches");
+        foreach (var sort in PageComparison.Sorts)
+        {
+            var url = $"/articles?q={Uri.EscapeDataString(search)}&sort={sort}&limit=2";
+            Assert.Equal(everything.Count, await PageComparison.AssertSamePagesAsync(_sql, _columns, url));
+        }
+    }
+
+    [Fact]
+    public async Task ASearchWhoseRowsAreKeptRunsOnlyTheStatementsOfItsRowsAndSnippets()
+    {
+        var counter = new StatementCounter();
+        using var host = columns.WithWebHostBuilder(builder => builder.ConfigureTestServices(counter.Join));
+        using var client = host.CreateClient();
+        await client.GetJsonAsync("/articles?q=cloud&limit=1"); // reads the columns and keeps the search's rows
+        counter.Clear();
+
+        var page = await client.GetJsonAsync("/articles?q=cloud&sort=-quality&limit=2");
+
+        Assert.Equal(2, counter.Statements.Count);
+        Assert.All(page.GetProperty("items").EnumerateArray(), item => Assert.Contains("<mark>", item.GetProperty("snippet").GetString(), StringComparison.Ordinal));
+        Assert.Equal(await _sql.GetStringAsync("/articles?q=cloud&sort=-quality&limit=2"), await client.GetStringAsync("/articles?q=cloud&sort=-quality&limit=2"));
+    }
+
+    [Fact]
+    public async Task ByDefaultASearchGoesThroughSqlUntilItsRowsAreCollectedInTheBackground()
+    {
+        var counter = new StatementCounter();
+        using var host = columns.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Lists:PagesFromColumns", "WhenRead");
+            builder.ConfigureTestServices(counter.Join);
+        });
+        using var client = host.CreateClient();
+        await client.GetJsonAsync("/articles?includeTotal=true&limit=1"); // waits for the columns
+        counter.Clear();
+        var first = await client.GetStringAsync("/articles?q=kubernetes&sort=quality&limit=1");
+        Assert.Contains(counter.Statements, statement => statement.Contains("ORDER BY", StringComparison.Ordinal)); // the page's keys through SQL
+
+        // Each request another URL, so the response cache cannot answer; the collect runs beside them.
+        var fromColumns = 0;
+        for (var limit = 2; limit < 100 && fromColumns == 0; limit++)
+        {
+            counter.Clear();
+            var page = await client.GetJsonAsync($"/articles?q=kubernetes&sort=quality&limit={limit}");
+            fromColumns = counter.Statements.Count == 2 && !counter.Statements.Any(s => s.Contains("ORDER BY", StringComparison.Ordinal)) ? limit : 0;
+            Assert.Equal(Ids(JsonDocument.Parse(first).RootElement), Ids(page).Take(1));
+            await Task.Delay(fromColumns == 0 ? 50 : 0);
+        }
+
+        Assert.NotEqual(0, fromColumns);
+    }
+
+    [Fact]
+    public async Task PastTheKeptSearchesASearchCollectsItsRowsForEachRequest()
+    {
+        var counter = new StatementCounter();
+        using var host = columns.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Lists:KeptSearches", "1");
+            builder.ConfigureTestServices(counter.Join);
+        });
+        using var client = host.CreateClient();
+        await client.GetJsonAsync("/articles?q=kubernetes&limit=1"); // kept: the one place
+        await client.GetJsonAsync("/articles?q=azure&limit=1");
+
+        counter.Clear();
+        await client.GetJsonAsync("/articles?q=kubernetes&limit=2");
+        Assert.Equal(2, counter.Statements.Count);
+
+        counter.Clear();
+        var azure = await client.GetStringAsync("/articles?q=azure&limit=2");
+        Assert.Equal(3, counter.Statements.Count); // its matches again, then the rows and the snippets
+        Assert.Equal(await _sql.GetStringAsync("/articles?q=azure&limit=2"), azure);
+    }
+
+    private static IEnumerable<string?> Ids(JsonElement page) =>
+        page.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("id").GetString());
+}
