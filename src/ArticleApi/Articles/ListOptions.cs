@@ -9,8 +9,8 @@ internal sealed class ListOptions
 
     /// <summary>
     /// Whether a page without a search is found in the articles' columns in memory (<see cref="ColumnPages"/>) instead
-    /// of by the database's indexes. The columns are read once per data version (about 10 s and 95 bytes per article
-    /// at a million articles with the counting index, BENCHMARKS.md), and every filter with every sort then costs a
+    /// of by the database's indexes. The columns are read once per data version (about 10 s, and 99 bytes per
+    /// article and 8 per topic link with the counting index, at a million articles: BENCHMARKS.md), and every filter with every sort then costs a
     /// short walk in memory.
     /// </summary>
     public ColumnPagesMode PagesFromColumns { get; set; } = ColumnPagesMode.WhenRead;

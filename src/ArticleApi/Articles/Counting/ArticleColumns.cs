@@ -7,10 +7,10 @@ namespace ArticleApi.Articles.Counting;
 /// the matches of a filter over a million articles is then a pass over a few arrays in memory (milliseconds) instead
 /// of a GROUP BY over the article rows for each new combination of filters (seconds: no index serves every
 /// combination), and a page of any filter in any order is a short walk of a <see cref="RowOrder"/>. Kept per data
-/// version (<see cref="ArticleColumnsCache"/>). 73 bytes per article and 4 per topic link, plus the
-/// <see cref="Counting"/> index: 2 bytes per article, 1/8 byte per article per common topic, provider, type or
-/// category, and up to about 12 MB of cubes whatever the number of articles (22 bytes per article at the generated
-/// 1,000,000 articles, 95 with the columns).
+/// version (<see cref="ArticleColumnsCache"/>). 77 bytes per article and 8 per topic link (each row's topics as well
+/// as each topic's rows), plus the <see cref="Counting"/> index: 2 bytes per article, 1/8 byte per article per common
+/// topic, provider, type or category, and up to about 12 MB of cubes whatever the number of articles (22 bytes per
+/// article at the generated 1,000,000 articles, 99 with the columns).
 /// </summary>
 internal sealed class ArticleColumns
 {

@@ -30,10 +30,10 @@ internal static class FacetTally
         {
             result[facet] = facet switch
             {
-                "topic" => TopCounts.Count(columns.Topics.Slugs, columns.Counting.Topics, rows, terms),
-                "provider" => TopCounts.Count(columns.Provider.Names, columns.Counting.Provider, rows, terms, columns.Provider.Ids),
-                "type" => TopCounts.Count(columns.Type.Names, columns.Counting.Type, rows, terms, columns.Type.Ids),
-                "category" => TopCounts.Count(columns.Category.Names, columns.Counting.Category, rows, terms, columns.Category.Ids),
+                "topic" => TopCounts.Count(columns.Topics.Slugs, columns.Counting.Topics, rows, terms, columns.Topics.PerRow),
+                "provider" => TopCounts.Count(columns.Provider.Names, columns.Counting.Provider, rows, terms, columns.Provider.PerRow),
+                "type" => TopCounts.Count(columns.Type.Names, columns.Counting.Type, rows, terms, columns.Type.PerRow),
+                "category" => TopCounts.Count(columns.Category.Names, columns.Counting.Category, rows, terms, columns.Category.PerRow),
                 "published" => Published(columns, rows),
                 "quality" => Buckets(columns.Quality, rows),
                 "heat" => Buckets(columns.Heat, rows),

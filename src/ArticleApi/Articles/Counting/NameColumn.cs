@@ -17,6 +17,7 @@ internal sealed class NameColumn
     private NameColumn(int[] ids, string[] names, Dictionary<string, int> lookup)
     {
         Ids = ids;
+        PerRow = RowValues.One(ids);
         Names = names;
         _ids = lookup;
         _starts = new int[names.Length + 1];
@@ -43,6 +44,9 @@ internal sealed class NameColumn
 
     /// <summary>Per article, its value's id or <see cref="None"/>.</summary>
     public int[] Ids { get; }
+
+    /// <summary><see cref="Ids"/> for counting matching rows one at a time.</summary>
+    public RowValues PerRow { get; }
 
     public string[] Names { get; }
 

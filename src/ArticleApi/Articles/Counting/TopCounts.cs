@@ -14,15 +14,15 @@ internal static class TopCounts
     /// <summary>
     /// The <see cref="Limit"/> values of <paramref name="values"/> most frequent in <paramref name="rows"/> (the
     /// matches of a filter, of only <paramref name="terms"/> when given), as <see cref="Top"/> orders them. With each
-    /// row's value (<paramref name="ids"/>, -1 for none), the matching rows are counted one by one instead when that
-    /// costs less than the look-ups of the values left to count (a filter that keeps few rows).
+    /// row's values (<paramref name="perRow"/>), the matching rows are counted one by one instead when that costs less
+    /// than counting the values left (a filter that keeps few rows).
     /// </summary>
-    public static List<FacetValue> Count(string[] names, ValueIndex values, RowSet rows, CubeTerms? terms, int[]? ids = null)
+    public static List<FacetValue> Count(string[] names, ValueIndex values, RowSet rows, CubeTerms? terms, RowValues? perRow = null)
     {
         var counted = new List<FacetValue>();
         // The best counts so far, the lowest on top: once full, the count a value must reach to enter.
         var best = new PriorityQueue<int, int>(Limit + 1);
-        var weighed = ids is null;
+        var weighed = perRow is null;
         for (var i = 0; i < values.BySize.Length; i++)
         {
             var value = values.BySize[i];
@@ -37,9 +37,11 @@ internal static class TopCounts
             if (!weighed && !values.CountsAtOnce(value, terms))
             {
                 weighed = true;
-                if (rows.Count < RowsLeft(values, i, least))
+                // A matching row costs a look-up per value it has, taken as twice a word of a bitmap (a branch and a
+                // scattered increment against an AND and a popcount).
+                if (2 * rows.Count * perRow!.PerRow(rows.WordCount * 64) < CostLeft(values, i, least, rows.WordCount))
                 {
-                    return Top(PerRow(names, ids!, rows));
+                    return Top(PerRow(names, perRow, rows));
                 }
             }
 
@@ -70,30 +72,25 @@ internal static class TopCounts
     public static List<FacetValue> Top(IEnumerable<FacetValue> counts) =>
         [.. counts.Where(f => f.Count > 0).OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).Take(Limit)];
 
-    // How many rows the values from BySize[from] on that may still enter hold: the look-ups counting them would cost.
-    private static long RowsLeft(ValueIndex values, int from, int least)
+    // What counting the values from BySize[from] on that may still enter would cost: a word per 64 rows for a value
+    // with a bitmap, a look-up per row for a rare one.
+    private static long CostLeft(ValueIndex values, int from, int least, int words)
     {
-        var rows = 0L;
+        var cost = 0L;
         for (var i = from; i < values.BySize.Length && values.Size(values.BySize[i]) >= least; i++)
         {
-            rows += values.Size(values.BySize[i]);
+            var value = values.BySize[i];
+            cost += values.Bitmap(value) is null ? values.Size(value) : words;
         }
 
-        return rows;
+        return cost;
     }
 
     // Every value's count, one matching row at a time.
-    private static IEnumerable<FacetValue> PerRow(string[] names, int[] ids, RowSet rows)
+    private static IEnumerable<FacetValue> PerRow(string[] names, RowValues perRow, RowSet rows)
     {
         var counts = new int[names.Length];
-        foreach (var row in rows)
-        {
-            if (ids[row] >= 0)
-            {
-                counts[ids[row]]++;
-            }
-        }
-
+        perRow.CountInto(counts, rows);
         return names.Select((name, id) => new FacetValue(name, counts[id]));
     }
 }

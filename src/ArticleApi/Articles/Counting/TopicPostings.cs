@@ -2,7 +2,9 @@ namespace ArticleApi.Articles.Counting;
 
 /// <summary>
 /// For each topic slug, the rows of the articles naming it, ascending: a topic filter marks its rows without looking
-/// at the others, and a topic facet counts, per topic, how many of its rows match.
+/// at the others, and a topic facet counts, per topic, how many of its rows match. Also each row's topics, for a
+/// topic facet over few matching rows, which costs less counted row by row than topic by topic (4 bytes per link
+/// and per row).
 /// </summary>
 internal sealed class TopicPostings
 {
@@ -16,7 +18,11 @@ internal sealed class TopicPostings
         _ids = ids;
         _starts = starts;
         _rows = rows;
+        PerRow = RowValues.Invert(starts, rows);
     }
+
+    /// <summary>Each row's topic ids.</summary>
+    public RowValues PerRow { get; }
 
     public string[] Slugs { get; }
 
