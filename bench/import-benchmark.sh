@@ -48,7 +48,9 @@ for n in "${sizes[@]}"; do
   run_pass "cold import ($n)" "$folder"
   run_pass "re-scan unchanged ($n)" "$folder"
   # Edit 1% of the files (append a key), then re-scan; restore afterwards so the folder stays the seed's output.
-  mapfile -t edited < <(find "$folder" -name '*.md' | sort | awk -v step=100 'NR % step == 0')
+  # find does not enter a folder given as a symbolic link (BENCH_DIR's corpus may be one): the folder it names.
+  mapfile -t edited < <(find "$(readlink -f "$folder")" -name '*.md' | sort | awk -v step=100 'NR % step == 0')
+  [ "${#edited[@]}" -gt 0 ] || { echo "no files to edit under $folder" >&2; exit 1; }
   for f in "${edited[@]}"; do sed -i 's/^category: news$/category: news-edited/' "$f"; done
   run_pass "re-scan 1% edited ($n)" "$folder"
   for f in "${edited[@]}"; do sed -i 's/^category: news-edited$/category: news/' "$f"; done

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ArticleApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 
 namespace ArticleApi.Tests.Articles;
@@ -34,9 +35,8 @@ public sealed class SearchColumnPagesTests(SampleApiFixture sql, ColumnPagesFixt
     [Fact]
     public async Task ASearchWhoseRowsAreKeptRunsOnlyTheStatementsOfItsRowsAndSnippets()
     {
-        var counter = new StatementCounter();
-        using var host = columns.WithWebHostBuilder(builder => builder.ConfigureTestServices(counter.Join));
-        using var client = host.CreateClient();
+        using var counted = Counted();
+        var (client, counter) = (counted.Client, counted.Counter);
         await client.GetJsonAsync("/articles?q=cloud&limit=1"); // reads the columns and keeps the search's rows
         counter.Clear();
 
@@ -50,13 +50,8 @@ public sealed class SearchColumnPagesTests(SampleApiFixture sql, ColumnPagesFixt
     [Fact]
     public async Task ByDefaultASearchGoesThroughSqlUntilItsRowsAreCollectedInTheBackground()
     {
-        var counter = new StatementCounter();
-        using var host = columns.WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("Lists:PagesFromColumns", "WhenRead");
-            builder.ConfigureTestServices(counter.Join);
-        });
-        using var client = host.CreateClient();
+        using var counted = Counted(("Lists:PagesFromColumns", "WhenRead"));
+        var (client, counter) = (counted.Client, counted.Counter);
         await client.GetJsonAsync("/articles?includeTotal=true&limit=1"); // waits for the columns
         counter.Clear();
         var first = await client.GetStringAsync("/articles?q=kubernetes&sort=quality&limit=1");
@@ -79,13 +74,8 @@ public sealed class SearchColumnPagesTests(SampleApiFixture sql, ColumnPagesFixt
     [Fact]
     public async Task PastTheKeptSearchesASearchCollectsItsRowsForEachRequest()
     {
-        var counter = new StatementCounter();
-        using var host = columns.WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("Lists:KeptSearches", "1");
-            builder.ConfigureTestServices(counter.Join);
-        });
-        using var client = host.CreateClient();
+        using var counted = Counted(("Lists:KeptSearches", "1"));
+        var (client, counter) = (counted.Client, counted.Counter);
         await client.GetJsonAsync("/articles?q=kubernetes&limit=1"); // kept: the one place
         await client.GetJsonAsync("/articles?q=azure&limit=1");
 
@@ -99,6 +89,34 @@ public sealed class SearchColumnPagesTests(SampleApiFixture sql, ColumnPagesFixt
         Assert.Equal(await _sql.GetStringAsync("/articles?q=azure&limit=2"), azure);
     }
 
+    // The column-pages app with these settings on top, its statements counted.
+    private CountedHost Counted(params (string Key, string Value)[] settings)
+    {
+        var counter = new StatementCounter();
+        return new CountedHost(columns.WithWebHostBuilder(builder =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.ConfigureTestServices(counter.Join);
+        }), counter);
+    }
+
     private static IEnumerable<string?> Ids(JsonElement page) =>
         page.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("id").GetString());
+
+    private sealed class CountedHost(WebApplicationFactory<Program> host, StatementCounter counter) : IDisposable
+    {
+        public HttpClient Client { get; } = host.CreateClient();
+
+        public StatementCounter Counter => counter;
+
+        public void Dispose()
+        {
+            Client.Dispose();
+            host.Dispose();
+        }
+    }
 }
