@@ -10,19 +10,34 @@ namespace ArticleApi.Articles;
 /// </summary>
 internal static class ArticleFacets
 {
+    /// <summary>
+    /// The total and facets of <paramref name="query"/>; <paramref name="page"/> is the page's filter and match set when
+    /// the page came from the columns, reused when they are these columns (an import may have moved them since).
+    /// </summary>
     public static async Task<FilterCounts> CountAsync(
-        ArticleQuery query, ArticleColumnsCache columnsCache, SearchRowsCache searchRows, CancellationToken cancellationToken)
+        ArticleQuery query, ArticleColumnsCache columnsCache, SearchRowsCache searchRows, MatchSet? page, CancellationToken cancellationToken)
     {
         var columns = await columnsCache.GetAsync(cancellationToken);
-        using var matches = query.Search is { } fullText ? await searchRows.RowsAsync(columns, fullText, cancellationToken) : null;
-        var filter = Filter(query, matches);
+        if (page is not null && page.Columns == columns)
+        {
+            return Count(query, page);
+        }
+
+        var searchMatches = query.Search is { } fullText ? await searchRows.RowsAsync(columns, fullText, cancellationToken) : null;
+        using var matches = new MatchSet(columns, Filter(query, searchMatches), ownsSearchRows: true);
+        return Count(query, matches);
+    }
+
+    private static FilterCounts Count(ArticleQuery query, MatchSet matches)
+    {
+        var (columns, filter) = (matches.Columns, matches.Filter);
         // A total alone of the plain filters (published, quality, heat) needs no matching rows: a few look-ups give it.
         if (query.Facets.Count == 0 && columns.Counting.All is { } all && CubeTerms.Of(filter, columns.Quality, columns.Heat) is { } terms)
         {
             return new FilterCounts(all.Count(terms), null);
         }
 
-        using var rows = FilterMatches.Select(columns, filter);
+        var rows = matches.Rows;
         return new FilterCounts(rows.Count, query.Facets.Count > 0 ? FacetTally.Count(columns, filter, rows, query.Facets) : null);
     }
 

@@ -20,11 +20,14 @@ internal sealed class ArticleListReader(
 {
     public async Task<ArticlePage> ReadAsync(ArticleQuery query, HttpContext httpContext, CancellationToken cancellationToken)
     {
-        var (items, next) = await ReadFromColumnsAsync(query, cancellationToken) ?? await ReadFromSqlAsync(query, cancellationToken);
+        var fromColumns = await ReadFromColumnsAsync(query, cancellationToken);
+        // The page's filter and its match set, built at most once, by the page or by the counts below.
+        using var matches = fromColumns?.Matches;
+        var (items, next) = fromColumns is { } page ? (page.Items, page.Next) : await ReadFromSqlAsync(query, cancellationToken);
         // The same filters give the same total and facets whatever the page: counted once per data version.
         var counted = query.IncludeTotal || query.Facets.Count > 0
             ? await filterResults.GetAsync($"counts {string.Join(',', query.Facets)} {FilterResults.FilterKey(httpContext.Request)}",
-                () => ArticleFacets.CountAsync(query, columns, searchRows, cancellationToken), cancellationToken)
+                () => ArticleFacets.CountAsync(query, columns, searchRows, matches, cancellationToken), cancellationToken)
             : null;
         return new ArticlePage(items, PageLinks.Next(httpContext, next), query.IncludeTotal ? counted?.Total : null, counted?.Facets);
     }
@@ -35,7 +38,7 @@ internal sealed class ArticleListReader(
     /// row of the page deleted since the columns were read (an import between the two; SQL then reads the page as the
     /// database has it now).
     /// </summary>
-    private async Task<(List<ArticleListItem> Items, Cursor? Next)?> ReadFromColumnsAsync(ArticleQuery query, CancellationToken cancellationToken)
+    private async Task<(List<ArticleListItem> Items, Cursor? Next, MatchSet Matches)?> ReadFromColumnsAsync(ArticleQuery query, CancellationToken cancellationToken)
     {
         var mode = options.Value.PagesFromColumns;
         if (mode == ColumnPagesMode.Off || !ColumnPages.Serves(query)
@@ -44,21 +47,42 @@ internal sealed class ArticleListReader(
             return null;
         }
 
-        using var matches = query.Search is not { } fullText ? null
+        var searchMatches = query.Search is not { } fullText ? null
             : mode == ColumnPagesMode.Wait ? await searchRows.RowsAsync(read, fullText, cancellationToken)
             : searchRows.KeptOrCollectLater(read, fullText);
-        if (query.Search is not null && matches is null)
+        if (query.Search is not null && searchMatches is null)
         {
             return null;
         }
 
+        // Handed to the caller with the page; disposed here when the page comes from SQL after all.
+        var matches = new MatchSet(read, ArticleFacets.Filter(query, searchMatches), ownsSearchRows: true);
+        MatchSet? owned = matches;
+        try
+        {
+            if (await PageFromColumnsAsync(query, matches, cancellationToken) is not { } page)
+            {
+                return null;
+            }
+
+            owned = null; // the caller's now
+            return (page.Items, page.Next, matches);
+        }
+        finally
+        {
+            owned?.Dispose();
+        }
+    }
+
+    private async Task<(List<ArticleListItem> Items, Cursor? Next)?> PageFromColumnsAsync(ArticleQuery query, MatchSet matches, CancellationToken cancellationToken)
+    {
         long? cursorKey = null;
         if (query.Cursor is { } cursor && (cursorKey = await KeyOfIdAsync(cursor.Id, cancellationToken)) is null)
         {
             return null;
         }
 
-        if (ColumnPages.ReadKeys(query, read, cursorKey, matches) is not { } keys)
+        if (ColumnPages.ReadKeys(query, matches, cursorKey) is not { } keys)
         {
             return null;
         }

@@ -20,11 +20,12 @@ internal static class ColumnPages
     /// <summary>
     /// The first limit + 1 page keys, their ids left empty (the rows bring them), after the cursor's article whose key
     /// is <paramref name="cursorKey"/>; null when that article is not in the columns (read before it was imported),
-    /// since the columns place a position by its article's id, which SQL compares as text instead. A search's rows are
-    /// <paramref name="searchRows"/>.
+    /// since the columns place a position by its article's id, which SQL compares as text instead. The filter and the
+    /// columns are <paramref name="matches"/>', whose match set the request's counts reuse when the page built it.
     /// </summary>
-    public static List<PageKey>? ReadKeys(ArticleQuery query, ArticleColumns columns, long? cursorKey, RowSet? searchRows)
+    public static List<PageKey>? ReadKeys(ArticleQuery query, MatchSet matches, long? cursorKey)
     {
+        var columns = matches.Columns;
         var field = Field(query.Sort.Field);
         RowPosition? after = null;
         if (query.Cursor is { } cursor)
@@ -38,7 +39,7 @@ internal static class ColumnPages
             after = Position(cursor.Value, field, columns.IdRanks[row]);
         }
 
-        var rows = PageRows.Find(columns, ArticleFacets.Filter(query, searchRows), field, query.Sort.Descending, after, query.Limit + 1);
+        var rows = PageRows.Find(matches, field, query.Sort.Descending, after, query.Limit + 1);
         return [.. rows.Select(row => new PageKey { Key = columns.Keys[row], Id = "", SortValue = SortValue(columns, field, row) })];
     }
 

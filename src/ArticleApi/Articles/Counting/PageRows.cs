@@ -21,6 +21,14 @@ internal static class PageRows
     /// </summary>
     public static List<int> Find(ArticleColumns columns, ColumnFilter filter, OrderField field, bool descending, RowPosition? after, int count)
     {
+        using var set = new MatchSet(columns, filter);
+        return Find(set, field, descending, after, count);
+    }
+
+    /// <summary><see cref="Find(ArticleColumns, ColumnFilter, OrderField, bool, RowPosition?, int)"/> with the request's match set, built here or kept from here for its counts.</summary>
+    public static List<int> Find(MatchSet set, OrderField field, bool descending, RowPosition? after, int count)
+    {
+        var (columns, filter) = (set.Columns, set.Filter);
         var order = columns.Order(field);
         using var test = MatchingRows.For(columns, filter);
         var source = test.SmallestSource();
@@ -53,7 +61,7 @@ internal static class PageRows
 
         // Rare or distant matches: all of them at once, 64 rows a word (FilterMatches), then the walk goes on at one bit
         // per row; when they are too far along for that, their rows are ranked instead.
-        using var matches = FilterMatches.Select(columns, filter);
+        var matches = set.Rows;
         for (var budget = 16L * matches.Count; index >= first && index < end && budget > 0 && page.Count < count; index += step, budget--)
         {
             if (matches.Contains(rows[index]))

@@ -1,0 +1,27 @@
+namespace ArticleApi.Articles.Counting;
+
+/// <summary>
+/// One request's filter over one version's columns, and its match set built at most once: a page that walks past
+/// its first rows (<see cref="PageRows"/>) and the request's total or facets need the same set, and building it is a
+/// pass over every word of every condition. Owns the set, and the search's rows when given them to own.
+/// </summary>
+internal sealed class MatchSet(ArticleColumns columns, ColumnFilter filter, bool ownsSearchRows = false) : IDisposable
+{
+    private RowSet? _rows;
+
+    public ArticleColumns Columns => columns;
+
+    public ColumnFilter Filter => filter;
+
+    /// <summary>The rows matching <see cref="Filter"/>, built on first use.</summary>
+    public RowSet Rows => _rows ??= FilterMatches.Select(columns, filter);
+
+    public void Dispose()
+    {
+        _rows?.Dispose();
+        if (ownsSearchRows)
+        {
+            filter.SearchRows?.Dispose();
+        }
+    }
+}
