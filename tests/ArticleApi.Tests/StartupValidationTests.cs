@@ -18,6 +18,7 @@ public sealed class StartupValidationTests
     [InlineData("Import:Enabled", "maybe", "Failed to convert configuration value 'maybe' at 'Import:Enabled' to type 'System.Boolean'.")]
     [InlineData("Import:SourceDirectory", "", "The SourceDirectory field is required.")]
     [InlineData("Database:Provider", "Postgres", "Database:Provider must be Sqlite or PostgreSql.")]
+    [InlineData("Database:SqliteMemoryMapMiB", "-1", "Database:SqliteMemoryMapMiB must be between 0 and 1048576.")]
     [InlineData("ConnectionStrings:Articles", "", "ConnectionStrings:Articles is missing")]
     [InlineData("Serilog:ConsoleFormat", "Xml", "Failed to convert configuration value 'Xml' at 'Serilog:ConsoleFormat' to type 'ArticleApi.Logging.ConsoleLogFormat'.")]
     [InlineData("Serilog:ConsoleFormat", "7", "Serilog:ConsoleFormat must be Text or CompactJson.")]

@@ -21,4 +21,14 @@ internal sealed class DatabaseOptions
     [Required]
     [RegularExpression("^(Sqlite|PostgreSql)$", ErrorMessage = "Database:Provider must be Sqlite or PostgreSql.")]
     public string Provider { get; set; } = Sqlite;
+
+    /// <summary>
+    /// SQLite only: how much of the database file each read connection maps into memory (MiB; 0 reads every page with
+    /// a system call). A mapped page is read in place from the OS page cache instead of copied into the connection's
+    /// own cache. SQLite caps it at its build's maximum (2 GiB for e_sqlite3); a larger file is read past that with
+    /// system calls. The mapped pages count in the process's resident size but belong to the OS page cache, which holds
+    /// them either way.
+    /// </summary>
+    [Range(0, 1 << 20, ErrorMessage = "Database:SqliteMemoryMapMiB must be between 0 and 1048576.")]
+    public int SqliteMemoryMapMiB { get; set; } = 2048;
 }

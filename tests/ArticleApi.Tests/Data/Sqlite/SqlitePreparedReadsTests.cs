@@ -2,6 +2,7 @@ using ArticleApi.Data;
 using ArticleApi.Data.Sqlite;
 using ArticleApi.Model;
 using ArticleApi.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -72,6 +73,25 @@ public sealed class SqlitePreparedReadsTests
         var cacheSize = await reads.QueryAsync(context, statement, reader => reader.GetInt64(0), CancellationToken.None);
 
         Assert.Equal([-8192L], cacheSize);
+    }
+
+    [SkippableTheory]
+    [InlineData(null, 2147418112L)] // the default, 2,048 MiB, capped by e_sqlite3 at its maximum (0x7fff0000)
+    [InlineData("64", 64L << 20)]
+    [InlineData("0", 0L)]
+    public async Task AReadConnectionMapsTheFileAsConfigured(string? mebibytes, long expected)
+    {
+        Skip.If(TestDatabase.IsPostgres, "SQLite's memory map");
+        await using var sample = new SampleApiFixture();
+        await sample.InitializeAsync();
+        await using var factory = mebibytes is null ? sample : sample.WithWebHostBuilder(builder => builder.UseSetting("Database:SqliteMemoryMapMiB", mebibytes));
+        var reads = factory.Services.GetRequiredService<IPreparedReads>();
+        await using var context = await factory.Services.GetRequiredService<IDbContextFactory<ArticleDbContext>>().CreateDbContextAsync();
+        await using var statement = Statement(context, "PRAGMA mmap_size", 0);
+
+        var mapped = await reads.QueryAsync(context, statement, reader => reader.GetInt64(0), CancellationToken.None);
+
+        Assert.Equal([expected], mapped);
     }
 
     private static System.Data.Common.DbCommand Statement(ArticleDbContext context, string sql, long value)
