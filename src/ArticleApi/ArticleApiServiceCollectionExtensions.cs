@@ -22,6 +22,7 @@ internal static class ArticleApiServiceCollectionExtensions
     {
         services.AddScoped<ArticleListReader>();
         services.AddSingleton<SearchFrequency>();
+        services.AddSingleton<ScopeExistence>();
         services.AddSingleton<FilterSizes>();
         services.AddSingleton<FilterResults>();
         services.AddSingleton<ArticleColumnsCache>();

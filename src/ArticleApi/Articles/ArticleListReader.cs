@@ -16,7 +16,8 @@ namespace ArticleApi.Articles;
 /// </summary>
 internal sealed class ArticleListReader(
     ArticleDbContext context, IFullTextSearch search, ArticleCounts counts, SearchFrequency searchFrequency, FilterSizes filterSizes, FilterResults filterResults, ArticleColumnsCache columns,
-    SearchRowsCache searchRows, SearchMetrics searchMetrics, ArticleRowStatements statements, LookupStatements lookups, ISqlDialect dialect, TimedReads reads, IOptions<ListOptions> options)
+    SearchRowsCache searchRows, SearchMetrics searchMetrics, ArticleRowStatements statements, LookupStatements lookups, ScopeExistence existence, ISqlDialect dialect,
+    TimedReads reads, IOptions<ListOptions> options)
 {
     public async Task<ArticlePage> ReadAsync(ArticleQuery query, HttpContext httpContext, CancellationToken cancellationToken)
     {
@@ -167,7 +168,7 @@ internal sealed class ArticleListReader(
 
     /// <summary>Null when the scope's topic or provider exists, else its 404 (<see cref="ArticleScope.FindMissingAsync"/>).</summary>
     public Task<ProblemHttpResult?> FindMissingAsync(ArticleScope scope, CancellationToken cancellationToken) =>
-        scope.FindMissingAsync(context, reads, lookups, cancellationToken);
+        scope.FindMissingAsync(context, reads, lookups, existence, cancellationToken);
 
     /// <summary>The key of the article with this id, or null when there is none.</summary>
     public async Task<long?> KeyOfIdAsync(string id, CancellationToken cancellationToken) =>

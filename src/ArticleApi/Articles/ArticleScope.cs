@@ -20,15 +20,21 @@ internal sealed record ArticleScope(string? Topic, string? Provider)
     /// <summary>The query narrowed to this scope, on top of its own topic and provider filters.</summary>
     public ArticleQuery Narrow(ArticleQuery query) => query with { RequiredTopic = Topic, RequiredProvider = Provider };
 
-    /// <summary>Null when the scope's topic or provider exists, else its 404: one prepared lookup (<see cref="LookupStatements"/>).</summary>
-    public async Task<ProblemHttpResult?> FindMissingAsync(ArticleDbContext db, TimedReads reads, LookupStatements lookups, CancellationToken cancellationToken)
+    /// <summary>
+    /// Null when the scope's topic or provider exists, else its 404: one prepared lookup (<see cref="LookupStatements"/>)
+    /// per name and data version, remembered by <paramref name="existence"/>.
+    /// </summary>
+    public async Task<ProblemHttpResult?> FindMissingAsync(
+        ArticleDbContext db, TimedReads reads, LookupStatements lookups, ScopeExistence existence, CancellationToken cancellationToken)
     {
-        if (Topic is { } slug && !await ExistsAsync(db, reads, lookups.TopicExists(db.Model), slug, cancellationToken))
+        if (Topic is { } slug && !await existence.ExistsAsync(ScopeExistence.ScopeKind.Topic, slug,
+            token => ExistsAsync(db, reads, lookups.TopicExists(db.Model), slug, token), cancellationToken))
         {
             return Problems.NotFound("Topic", "slug", slug);
         }
 
-        if (Provider is { } domain && !await ExistsAsync(db, reads, lookups.ProviderExists(db.Model), domain, cancellationToken))
+        if (Provider is { } domain && !await existence.ExistsAsync(ScopeExistence.ScopeKind.Provider, domain,
+            token => ExistsAsync(db, reads, lookups.ProviderExists(db.Model), domain, token), cancellationToken))
         {
             return Problems.NotFound("Provider", "domain", domain);
         }
