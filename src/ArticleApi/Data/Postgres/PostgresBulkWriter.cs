@@ -12,10 +12,11 @@ internal sealed class PostgresBulkWriter : IBulkWriter
     /// <summary>A pass that changed much leaves fresh planner statistics behind it (<see cref="PostgresStatistics"/>).</summary>
     public Task EndAsync(DbConnection connection) => PostgresStatistics.RefreshAsync(connection, CancellationToken.None);
 
-    /// <summary>Not yet measured on PostgreSQL: its indexes stay in place during a load.</summary>
-    public Task DeferIndexesAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task DeferIndexesAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        PostgresDeferredIndexes.DeferAsync(connection, cancellationToken);
 
-    public Task RestoreIndexesAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task RestoreIndexesAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        PostgresDeferredIndexes.RestoreAsync(connection, cancellationToken);
 
     /// <summary>A buffered binary COPY per table and batch: one round trip instead of one per row.</summary>
     public ITableInsert CreateInsert(DbConnection connection, string table, IReadOnlyList<string> columns) =>

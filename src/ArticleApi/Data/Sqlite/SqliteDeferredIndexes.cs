@@ -4,25 +4,17 @@ namespace ArticleApi.Data.Sqlite;
 
 /// <summary>
 /// Loading into an empty database, the secondary indexes and the full-text index cost more row by row than built once
-/// from the loaded rows. They are set aside with their own DDL in the table <see cref="Mark"/>, in one transaction, and
+/// from the loaded rows. They are set aside with their own DDL in the table <see cref="DeferredIndexes.Mark"/>, in one transaction, and
 /// built again with that DDL, again in one transaction that drops the mark. A pass interrupted in between leaves the
 /// mark behind, and the next writer rebuilds before it writes: the database is never left without them for good.
-/// Unique indexes stay: the writes rely on them (ON CONFLICT upserts, one id per article). So does <see cref="KeptIndex"/>.
+/// Unique indexes stay: the writes rely on them (ON CONFLICT upserts, one id per article). So does <see cref="DeferredIndexes.KeptIndex"/>.
 /// </summary>
 internal static class SqliteDeferredIndexes
 {
-    /// <summary>Not in the EF model: the table exists only while indexes are set aside, and is the mark that they are.</summary>
-    public const string Mark = "ImportDeferredSchema";
-
-    /// <summary>
-    /// The index of Article.Link (a test ties the name to the EF model), kept through a load: an article's detail resolves each of
-    /// its related links through it, and without it every detail read during a first load scanned the rows loaded so
-    /// far (0.11 s a detail at 100,000 rows instead of 0.01 s; readers starved during a load of a million files).
-    /// </summary>
-    public const string KeptIndex = "IX_Articles_Link";
+    private const string Mark = DeferredIndexes.Mark;
 
     private const string Deferred = $"""
-        type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND name <> '{KeptIndex}'
+        type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND name <> '{DeferredIndexes.KeptIndex}'
         OR type = 'trigger' AND name IN ('ArticlesFtsInsert', 'ArticlesFtsDelete', 'ArticlesFtsUpdate')
         """;
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ArticleApi.Data;
 using ArticleApi.Data.Sqlite;
 using ArticleApi.Model;
 using ArticleApi.Tests.Infrastructure;
@@ -60,19 +61,19 @@ public sealed class SqliteDeferredIndexesTests
         await using (var db = await Context(factory))
         {
             var link = db.Model.FindEntityType(typeof(Article))!.GetIndexes().Single(index => index.Properties is [{ Name: nameof(Article.Link) }]);
-            Assert.Equal(SqliteDeferredIndexes.KeptIndex, link.GetDatabaseName());
+            Assert.Equal(DeferredIndexes.KeptIndex, link.GetDatabaseName());
             await db.Database.OpenConnectionAsync();
             await SqliteDeferredIndexes.DeferAsync(db.Database.GetDbConnection(), CancellationToken.None);
         }
 
         // Set aside: the other secondary indexes; kept: the link's, which an article's detail reads during the load.
         var indexes = await QueryAsync(factory, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Articles' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'");
-        Assert.Equal([SqliteDeferredIndexes.KeptIndex], indexes);
+        Assert.Equal([DeferredIndexes.KeptIndex], indexes);
     }
 
     /// <summary>Every index and trigger with its DDL, and the mark table if it is there.</summary>
     private static async Task<List<string>> SchemaAsync(ArticleApiFactory factory) =>
-        await QueryAsync(factory, "SELECT type || ' ' || name || ' ' || COALESCE(sql, '') FROM sqlite_master WHERE type IN ('index', 'trigger') OR name = '" + SqliteDeferredIndexes.Mark + "' ORDER BY name");
+        await QueryAsync(factory, "SELECT type || ' ' || name || ' ' || COALESCE(sql, '') FROM sqlite_master WHERE type IN ('index', 'trigger') OR name = '" + DeferredIndexes.Mark + "' ORDER BY name");
 
     private static async Task<long> MatchesAsync(ArticleApiFactory factory, string word) =>
         long.Parse((await QueryAsync(factory, $"SELECT count(*) FROM ArticlesFts WHERE ArticlesFts MATCH '{word}'")).Single(), System.Globalization.CultureInfo.InvariantCulture);

@@ -1,0 +1,103 @@
+using System.Data.Common;
+
+namespace ArticleApi.Data.Postgres;
+
+/// <summary>
+/// PostgreSQL's side of a load into an empty database (<c>Sqlite/SqliteDeferredIndexes</c> is SQLite's): the
+/// non-unique indexes of the schema's tables, the full-text GIN index among them, are dropped in one transaction that
+/// records their DDL (<c>pg_get_indexdef</c>) in the mark table, and created again from it in one transaction that drops
+/// the mark. DDL is transactional here, so either both happen or neither. A pass cut short leaves the mark, and the
+/// next writer rebuilds before it writes. Unique indexes and primary keys stay (the writes rely on them), and so does
+/// <see cref="DeferredIndexes.KeptIndex"/>, which an article's detail reads during the load. CREATE INDEX takes
+/// a lock that blocks writes, not reads: replicas keep answering while the indexes are built, more slowly.
+/// </summary>
+internal static class PostgresDeferredIndexes
+{
+    private const string Mark = $"\"{DeferredIndexes.Mark}\"";
+
+    private const string Deferred = $"""
+        SELECT ix.relname AS "Name", pg_get_indexdef(i.indexrelid) AS "Sql"
+        FROM pg_index i
+        JOIN pg_class ix ON ix.oid = i.indexrelid
+        JOIN pg_class t ON t.oid = i.indrelid
+        WHERE t.relnamespace = current_schema()::regnamespace AND NOT i.indisunique AND NOT i.indisprimary
+          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+          AND ix.relname <> '{DeferredIndexes.KeptIndex}'
+        """;
+
+    public static async Task DeferAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await IsMarkedAsync(connection, transaction, cancellationToken))
+        {
+            return;
+        }
+
+        await ExecuteAsync(connection, transaction, $"CREATE TABLE {Mark} AS {Deferred}", cancellationToken);
+        foreach (var (name, _) in await ReadMarkAsync(connection, transaction, cancellationToken))
+        {
+            await ExecuteAsync(connection, transaction, $"DROP INDEX \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Creates what <see cref="DeferAsync"/> dropped, if anything.</summary>
+    public static async Task RestoreAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (!await IsMarkedAsync(connection, transaction, cancellationToken))
+        {
+            return;
+        }
+
+        foreach (var (_, sql) in await ReadMarkAsync(connection, transaction, cancellationToken))
+        {
+            // The start-up between a cut-short load and this may have made one again (PostgresBodyIndex makes the GIN index).
+            await ExecuteAsync(connection, transaction, IfNotExists(sql), cancellationToken);
+        }
+
+        await ExecuteAsync(connection, transaction, $"DROP TABLE {Mark}", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>pg_get_indexdef writes a non-unique index as <c>CREATE INDEX name ON ...</c>.</summary>
+    internal static string IfNotExists(string sql) => sql.StartsWith("CREATE INDEX ", StringComparison.Ordinal)
+        ? "CREATE INDEX IF NOT EXISTS " + sql["CREATE INDEX ".Length..]
+        : throw new InvalidOperationException($"not the definition of a non-unique index: {sql}");
+
+    public static async Task<bool> IsMarkedAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT to_regclass('{Mark}') IS NOT NULL";
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
+    }
+
+    private static async Task<List<(string Name, string Sql)>> ReadMarkAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT \"Name\", \"Sql\" FROM {Mark} ORDER BY \"Name\"";
+        var rows = new List<(string, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return rows;
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        // Building the GIN index of a million articles can take minutes on a busy server: no client-side limit.
+        command.CommandTimeout = 0;
+#pragma warning disable CA2100 // DDL read back from pg_index, and names from it: never text from outside.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
