@@ -7,8 +7,8 @@ namespace ArticleApi.Articles;
 /// Whether the topic or provider a list route names exists, remembered until the data version moves: topics and
 /// providers change only with it. Asking the database was one statement of its own on every topic and provider page
 /// (5-8% of such a request's thread time in a profile at 1,000,000 articles; 1-6% less CPU a request without it,
-/// BENCHMARKS.md). A caller walking through names that do not exist
-/// fills at most <see cref="MaxRemembered"/> answers per version; past that, each name is asked again.
+/// BENCHMARKS.md). A caller walking through names that do not exist fills at most <see cref="MaxRemembered"/> answers
+/// per version; past that, each name is asked again.
 /// </summary>
 internal sealed class ScopeExistence(DataVersion dataVersion) : IDisposable
 {

@@ -4,10 +4,11 @@ namespace ArticleApi.Data.Sqlite;
 
 /// <summary>
 /// Loading into an empty database, the secondary indexes and the full-text index cost more row by row than built once
-/// from the loaded rows. They are set aside with their own DDL in the table <see cref="DeferredIndexes.Mark"/>, in one transaction, and
-/// built again with that DDL, again in one transaction that drops the mark. A pass interrupted in between leaves the
-/// mark behind, and the next writer rebuilds before it writes: the database is never left without them for good.
-/// Unique indexes stay: the writes rely on them (ON CONFLICT upserts, one id per article). So does <see cref="DeferredIndexes.KeptIndex"/>.
+/// from the loaded rows. They are set aside with their own DDL in the table <see cref="DeferredIndexes.Mark"/>, in one
+/// transaction, and built again with that DDL, again in one transaction that drops the mark. A pass interrupted in
+/// between leaves the mark behind, and the next writer rebuilds before it writes: the database is never left without
+/// them for good. Unique indexes stay: the writes rely on them (ON CONFLICT upserts, one id per article). So does
+/// <see cref="DeferredIndexes.KeptIndex"/>.
 /// </summary>
 internal static class SqliteDeferredIndexes
 {
