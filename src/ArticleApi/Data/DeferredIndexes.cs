@@ -15,4 +15,15 @@ internal static class DeferredIndexes
     /// far (0.11 s a detail at 100,000 rows instead of 0.01 s; readers starved during a load of a million files).
     /// </summary>
     public const string KeptIndex = "IX_Articles_Link";
+
+    /// <summary>
+    /// The partial index of the change log's rows not yet stamped with a data version, kept through a load: every batch
+    /// stamps its own rows through it (the trigger <c>ArticleChangesStamp</c>). Without it each batch scanned the whole
+    /// change log, one row per article loaded so far: 45% of the writer's time 40 s into a load of a million files.
+    /// It holds one batch's rows at most, so keeping it up costs next to nothing.
+    /// </summary>
+    public const string UnstampedIndex = "IX_ArticleChanges_Unstamped";
+
+    /// <summary>The indexes a load keeps, as an SQL list of string literals.</summary>
+    public const string KeptList = $"'{KeptIndex}', '{UnstampedIndex}'";
 }

@@ -7,8 +7,9 @@ namespace ArticleApi.Data.Postgres;
 /// non-unique indexes of the schema's tables, the full-text GIN index among them, are dropped in one transaction that
 /// records their DDL (<c>pg_get_indexdef</c>) in the mark table, and created again from it in one transaction that drops
 /// the mark. DDL is transactional here, so either both happen or neither. A pass cut short leaves the mark, and the
-/// next writer rebuilds before it writes. Unique indexes and primary keys stay (the writes rely on them), and so does
-/// <see cref="DeferredIndexes.KeptIndex"/>, which an article's detail reads during the load. CREATE INDEX takes
+/// next writer rebuilds before it writes. Unique indexes and primary keys stay (the writes rely on them), and so do
+/// <see cref="DeferredIndexes.KeptIndex"/>, which an article's detail reads during the load, and
+/// <see cref="DeferredIndexes.UnstampedIndex"/>, through which each batch stamps its changes. CREATE INDEX takes
 /// a lock that blocks writes, not reads: replicas keep answering while the indexes are built, more slowly.
 /// </summary>
 internal static class PostgresDeferredIndexes
@@ -22,7 +23,7 @@ internal static class PostgresDeferredIndexes
         JOIN pg_class t ON t.oid = i.indrelid
         WHERE t.relnamespace = current_schema()::regnamespace AND NOT i.indisunique AND NOT i.indisprimary
           AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
-          AND ix.relname <> '{DeferredIndexes.KeptIndex}'
+          AND ix.relname NOT IN ({DeferredIndexes.KeptList})
         """;
 
     public static async Task DeferAsync(DbConnection connection, CancellationToken cancellationToken)

@@ -7,15 +7,15 @@ namespace ArticleApi.Data.Sqlite;
 /// from the loaded rows. They are set aside with their own DDL in the table <see cref="DeferredIndexes.Mark"/>, in one
 /// transaction, and built again with that DDL, again in one transaction that drops the mark. A pass interrupted in
 /// between leaves the mark behind, and the next writer rebuilds before it writes: the database is never left without
-/// them for good. Unique indexes stay: the writes rely on them (ON CONFLICT upserts, one id per article). So does
-/// <see cref="DeferredIndexes.KeptIndex"/>.
+/// them for good. Unique indexes stay: the writes rely on them (ON CONFLICT upserts, one id per article). So do
+/// <see cref="DeferredIndexes.KeptIndex"/> and <see cref="DeferredIndexes.UnstampedIndex"/>.
 /// </summary>
 internal static class SqliteDeferredIndexes
 {
     private const string Mark = DeferredIndexes.Mark;
 
     private const string Deferred = $"""
-        type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND name <> '{DeferredIndexes.KeptIndex}'
+        type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND name NOT IN ({DeferredIndexes.KeptList})
         OR type = 'trigger' AND name IN ('ArticlesFtsInsert', 'ArticlesFtsDelete', 'ArticlesFtsUpdate')
         """;
 
