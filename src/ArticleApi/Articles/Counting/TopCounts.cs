@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ArticleApi.Articles.Counting;
 
 /// <summary>
@@ -41,7 +43,7 @@ internal static class TopCounts
                 // scattered increment against an AND and a popcount).
                 if (2 * rows.Count * perRow!.PerRow(rows.WordCount * 64) < CostLeft(values, i, least, rows.WordCount))
                 {
-                    return Top(PerRow(names, perRow, rows));
+                    return PerRow(names, perRow, rows);
                 }
             }
 
@@ -86,11 +88,43 @@ internal static class TopCounts
         return cost;
     }
 
-    // Every value's count, one matching row at a time.
-    private static IEnumerable<FacetValue> PerRow(string[] names, RowValues perRow, RowSet rows)
+    // Every value's count, one matching row at a time, and the best Limit of them kept as they come: a facet of
+    // thousands of providers sorted whole cost more than the counting.
+    private static List<FacetValue> PerRow(string[] names, RowValues perRow, RowSet rows)
     {
-        var counts = new int[names.Length];
-        perRow.CountInto(counts, rows);
-        return names.Select((name, id) => new FacetValue(name, counts[id]));
+        var counts = ArrayPool<int>.Shared.Rent(names.Length);
+        try
+        {
+            Array.Clear(counts, 0, names.Length);
+            perRow.CountInto(counts, rows);
+            // The worst kept value on top: the lowest count, and of equal counts the last by name.
+            var best = new PriorityQueue<int, int>(Limit + 1, Comparer<int>.Create((a, b) => Compare(names, counts, a, b)));
+            for (var id = 0; id < names.Length; id++)
+            {
+                if (counts[id] == 0)
+                {
+                    continue;
+                }
+
+                if (best.Count < Limit)
+                {
+                    best.Enqueue(id, id);
+                }
+                else if (Compare(names, counts, id, best.Peek()) > 0)
+                {
+                    best.DequeueEnqueue(id, id);
+                }
+            }
+
+            return Top(best.UnorderedItems.Select(item => new FacetValue(names[item.Element], counts[item.Element])));
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(counts);
+        }
     }
+
+    // Above zero when value a ranks before value b in a list: more rows, or as many and first by name.
+    private static int Compare(string[] names, int[] counts, int a, int b) =>
+        counts[a] != counts[b] ? counts[a].CompareTo(counts[b]) : string.CompareOrdinal(names[b], names[a]);
 }
