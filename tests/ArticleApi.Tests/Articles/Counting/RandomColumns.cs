@@ -43,7 +43,7 @@ internal static class RandomColumns
             Provider = Names(Enumerable.Range(0, rows).Select(_ => Skewed("p", 90, 5))),
             Type = Names(Enumerable.Range(0, rows).Select(_ => Skewed("type", 3, 4))),
             Category = Names(Enumerable.Range(0, rows).Select(_ => Skewed("c", 5, 2))),
-            PublishedAt = [.. Enumerable.Range(0, rows).Select(_ => random.Next(0, 20) * 86_400_000L)],
+            PublishedAt = [.. Enumerable.Range(0, rows).Select(_ => Instant(random))],
             Month = ValueColumn.Build([.. Enumerable.Range(0, rows).Select(_ => random.Next(5) == 0 ? null : (int?)random.Next(0, 3))]),
             Topics = topics.Build(),
             IdRanks = [.. Enumerable.Range(0, rows)],
@@ -70,13 +70,25 @@ internal static class RandomColumns
             ExcludedTopics = Seldom() ? [Topic()] : [],
             ProviderGroups = Seldom() ? [[$"p{random.Next(0, 65)}", $"p{random.Next(0, 65)}"]] : [],
             ExcludedProviders = Seldom() ? [$"p{random.Next(0, 5)}"] : [],
-            From = Seldom() ? DateTimeOffset.FromUnixTimeMilliseconds(random.Next(0, 20) * 86_400_000L) : null,
-            To = Seldom() ? DateTimeOffset.FromUnixTimeMilliseconds(random.Next(0, 20) * 86_400_000L) : null,
+            From = Seldom() ? DateTimeOffset.FromUnixTimeMilliseconds(Instant(random)) : null,
+            To = Seldom() ? DateTimeOffset.FromUnixTimeMilliseconds(Instant(random)) : null,
             Type = Seldom() ? $"type{random.Next(0, 4)}" : null,
             Category = Seldom() ? $"c{random.Next(0, 6)}" : null,
             SearchRows = Seldom() ? SearchRows(random, rows) : null,
         };
     }
+
+    /// <summary>
+    /// An instant over a few weeks around 1970 (so some before it): on a day, an hour or an hour's last millisecond, or
+    /// anywhere, so that dates share hours and bounds both fall on hours and cut them.
+    /// </summary>
+    public static long Instant(Random random) => (random.Next(-3, 20) * 86_400_000L) + (random.Next(4) switch
+    {
+        0 => 0,
+        1 => random.Next(24) * 3_600_000L,
+        2 => (random.Next(24) * 3_600_000L) + 3_599_999,
+        _ => random.Next(86_400_000),
+    });
 
     // A search's rows: a few, or every other row, as a rare and a common word match.
     private static RowSet SearchRows(Random random, int rows)
