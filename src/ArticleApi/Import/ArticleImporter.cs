@@ -133,8 +133,14 @@ internal sealed partial class ArticleImporter(
         {
             try
             {
-                foreach (var chunk in plan.Candidates().Chunk(settings.BatchSize))
+                using var chunks = plan.Candidates().Chunk(settings.BatchSize).GetEnumerator();
+                var next = chunks.MoveNext() ? chunks.Current : null;
+                ReadAhead.Advise(next?.Select(candidate => candidate.File) ?? []);
+                while (next is { } chunk)
                 {
+                    // The batch after this one is read from disk while this one is parsed (four ahead were no faster).
+                    next = chunks.MoveNext() ? chunks.Current : null;
+                    ReadAhead.Advise(next?.Select(candidate => candidate.File) ?? []);
                     var outcomes = new FileOutcome[chunk.Length];
                     await Parallel.ForAsync(0, chunk.Length, stop.Token, (index, _) =>
                     {
