@@ -23,6 +23,12 @@ internal interface IBulkWriter
     /// <summary>Builds what <see cref="DeferIndexesAsync"/> set aside, if anything: after the load, or after a pass cut short.</summary>
     Task RestoreIndexesAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// After each committed batch of a pass (<paramref name="batch"/> counts from 1): what keeps readers served while
+    /// the tables grow, such as planner statistics. Nothing on an engine that needs nothing.
+    /// </summary>
+    Task AfterBatchAsync(DbConnection connection, int batch, CancellationToken cancellationToken);
+
     /// <summary>How the importer's rows for <paramref name="table"/> reach it on this engine's writing connection.</summary>
     ITableInsert CreateInsert(DbConnection connection, string table, IReadOnlyList<string> columns);
 }

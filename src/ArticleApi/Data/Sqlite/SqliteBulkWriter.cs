@@ -39,6 +39,9 @@ internal sealed class SqliteBulkWriter : IBulkWriter
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Nothing: SQLite's readers plan each statement against the statistics of the moment.</summary>
+    public Task AfterBatchAsync(DbConnection connection, int batch, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task DeferIndexesAsync(DbConnection connection, CancellationToken cancellationToken) =>
         SqliteDeferredIndexes.DeferAsync(connection, cancellationToken);
 

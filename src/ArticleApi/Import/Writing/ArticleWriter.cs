@@ -21,6 +21,7 @@ internal sealed class ArticleWriter : IAsyncDisposable
     private readonly int _batchSize;
     private readonly long _passId;
     private readonly IBulkWriter _bulk;
+    private int _batches;
 
     private ArticleWriter(ArticleDbContext context, IBulkWriter bulk, WriteLookups lookups, int batchSize, long passId)
     {
@@ -77,6 +78,7 @@ internal sealed class ArticleWriter : IAsyncDisposable
         }
 
         await transaction.CommitAsync(cancellationToken);
+        await _bulk.AfterBatchAsync(_connection, ++_batches, cancellationToken);
 
         var added = upserts.Count(u => u.ExistingKey is null);
         var renamed = upserts.Count(u => u.ExistingKey is not null && u.IsRename);
