@@ -119,7 +119,7 @@ alone="$work/alone-$engine-$n.txt"
   done
 done
 echo "alone: $(wc -l <"$alone") filter x sort combinations, slowest (s, best of 3):"
-sort -rn "$alone" | head -5
+sort -rn "$alone" | sed -n 1,5p # sed reads to the end: head could end sort with SIGPIPE, which pipefail makes fatal
 
 echo "machine: $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); $n articles on $engine; response cache off; wrk -t2 -c32 -d${seconds}s --latency; $(date -u +%FT%TZ)"
 printf '%-28s %10s %9s %9s %7s\n' request req/s p50 p99 errors
