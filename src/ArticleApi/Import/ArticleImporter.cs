@@ -135,12 +135,12 @@ internal sealed partial class ArticleImporter(
             {
                 using var chunks = plan.Candidates().Chunk(settings.BatchSize).GetEnumerator();
                 var next = chunks.MoveNext() ? chunks.Current : null;
-                ReadAhead.Advise(next?.Select(candidate => candidate.File) ?? []);
+                ReadAhead.Advise(next?.Select(candidate => candidate.File) ?? [], settings.MaxFileBytes);
                 while (next is { } chunk)
                 {
                     // The batch after this one is read from disk while this one is parsed (four ahead were no faster).
                     next = chunks.MoveNext() ? chunks.Current : null;
-                    ReadAhead.Advise(next?.Select(candidate => candidate.File) ?? []);
+                    ReadAhead.Advise(next?.Select(candidate => candidate.File) ?? [], settings.MaxFileBytes);
                     var outcomes = new FileOutcome[chunk.Length];
                     await Parallel.ForAsync(0, chunk.Length, stop.Token, (index, _) =>
                     {

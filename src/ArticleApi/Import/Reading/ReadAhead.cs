@@ -16,7 +16,8 @@ internal static partial class ReadAhead
     private const int CloseOnExec = 0x80000;
     private const int WillNeed = 3;
 
-    public static void Advise(IEnumerable<SourceFile> files)
+    /// <summary>Asks for <paramref name="files"/>, each no further than the reader reads it (<paramref name="maxFileBytes"/> + 1).</summary>
+    public static void Advise(IEnumerable<SourceFile> files, long maxFileBytes)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -25,8 +26,8 @@ internal static partial class ReadAhead
 
         foreach (var file in files)
         {
-            // Only what the reader itself would open: a regular file, within the size limit checked again when read.
-            if (file.Length == 0 || FileKind.DescribeIfNotRegular(file.FullPath) is not null)
+            // Only what the reader itself would open: a regular file within the size limit.
+            if (Length(file, maxFileBytes) is not { } length || FileKind.DescribeIfNotRegular(file.FullPath) is not null)
             {
                 continue;
             }
@@ -37,10 +38,17 @@ internal static partial class ReadAhead
                 continue;
             }
 
-            _ = Advise(descriptor, 0, 0, WillNeed);
+            _ = Advise(descriptor, 0, length, WillNeed);
             _ = Close(descriptor);
         }
     }
+
+    /// <summary>
+    /// The bytes to ask for: none for an empty file or one over the limit (the reader fails it unread), else its
+    /// scanned length and one byte more, as the reader reads; never the whole of a file that grew past the limit.
+    /// </summary>
+    internal static long? Length(SourceFile file, long maxFileBytes) =>
+        file.Length <= 0 || file.Length > maxFileBytes ? null : file.Length + 1;
 
     [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

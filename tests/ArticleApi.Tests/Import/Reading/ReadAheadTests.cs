@@ -27,10 +27,19 @@ public sealed class ReadAheadTests : IDisposable
         SourceFile[] files = [File(regular), File(pipe), File("/dev/zero"), File(_folder.Combine("gone.md"))];
 
         // Opening the pipe for reading would wait for a writer for ever: a bound turns that hang into a failure.
-        await Task.Run(() => ReadAhead.Advise(files)).WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.Run(() => ReadAhead.Advise(files, maxFileBytes: 1024)).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal("---\ntitle: read ahead\n---\n", await System.IO.File.ReadAllTextAsync(regular));
     }
+
+    [Theory]
+    [InlineData(0, null)]
+    [InlineData(1, 2L)]
+    [InlineData(1024, 1025L)]
+    [InlineData(1025, null)]
+    [InlineData(10_000_000_000, null)]
+    public void AFileIsAskedForAsFarAsTheReaderReadsItAndNotAtAllOverTheLimit(long length, long? asked) =>
+        Assert.Equal(asked, ReadAhead.Length(new SourceFile("a.md", "/a.md", length, Now), maxFileBytes: 1024));
 
     private static SourceFile File(string path) => new(Path.GetFileName(path), path, 100, Now);
 }
