@@ -1,4 +1,5 @@
 using ArticleApi.Articles.Counting;
+using ArticleApi.Articles.Snippets;
 using ArticleApi.Data;
 using ArticleApi.Http;
 using ArticleApi.Model;
@@ -11,7 +12,8 @@ namespace ArticleApi.Articles;
 
 /// <summary>
 /// Runs an article list: page keys (from the columns in memory, <see cref="ColumnPages"/>; else one statement, two when
-/// the page crosses from dated into undated rows), the rows of the page, their topics in one query, snippets in one query when searching, then the total and the facets
+/// the page crosses from dated into undated rows), the rows of the page with their topics in one query (their bodies in one more when a search looks there, for the
+/// snippets, <see cref="SearchSnippet"/>), then the total and the facets
 /// when asked for (<see cref="ArticleFacets"/>). A fixed number of statements whatever the page size; no per-row queries.
 /// </summary>
 internal sealed class ArticleListReader(
@@ -195,10 +197,11 @@ internal sealed class ArticleListReader(
         var rows = (await reads.QueryAsync(context, statements.Items(context.Model), dialect.KeyList(keys), ArticleItemRow.Read, cancellationToken))
             .ToDictionary(a => a.Key);
 
-        var snippets = fullText is null
-            ? new Dictionary<long, string>()
-            : (await reads.QueryAsync(context, search.Snippets(context, fullText, keys), row => (Key: row.Long("Key"), Snippet: row.Text("Snippet")), cancellationToken))
-                .ToDictionary(row => row.Key, row => row.Snippet);
+        // Snippets come from the rows read here (and their bodies when the search looks there): see SearchSnippet.
+        var terms = fullText is null ? null : new SnippetTerms(fullText);
+        var bodies = fullText is null || !fullText.Fields.HasFlag(SearchFields.Body) ? null
+            : (await reads.QueryAsync(context, statements.Bodies(context.Model), dialect.KeyList(keys), row => (Key: row.Long("Key"), Body: row.NullableText("Body")), cancellationToken))
+                .ToDictionary(row => row.Key, row => row.Body);
 
         return [.. keys.Where(rows.ContainsKey).Select(key =>
         {
@@ -206,7 +209,7 @@ internal sealed class ArticleListReader(
             var provider = a.ProviderName is null && a.ProviderDomain is null ? null : new ProviderSummary(a.ProviderName, a.ProviderDomain);
             return new ArticleListItem(a.Id, a.SourcePath, a.Title, a.Excerpt, ArticleDetailReader.Instant(a.PublishedDateTime), a.WebUrl, a.Type,
                 a.Category, a.Quality, a.Heat, a.Published, provider, ArticleJsonColumns.Topics(a.Topics), ArticleJsonColumns.FirstImage(a.FirstImage),
-                snippets.GetValueOrDefault(key));
+                terms is null ? null : SearchSnippet.Build(terms, fullText!.Fields, a.Title, a.Excerpt, bodies?.GetValueOrDefault(key)));
         })];
     }
 }

@@ -8,11 +8,12 @@ namespace ArticleApi.Data;
 /// first image (the row's own list copies, <see cref="Article.ListTopics"/>), and one article with everything its detail shows (provider, images, topics, related links with their
 /// images and resolved targets). The collections come back as JSON built by the database (<c>Articles/ArticleJsonColumns</c>
 /// reads them): one statement instead of one per collection, and no cartesian product of images × topics × links.
+/// A third reads the bodies of a page's rows, for the snippets of a search that looks in bodies.
 /// Names come from the EF model; only <see cref="ISqlDialect"/> differs between the engines. Built once per model.
 /// </summary>
 internal sealed class ArticleRowStatements(ISqlDialect dialect)
 {
-    private (IModel Model, string Items, string Detail)? _built;
+    private (IModel Model, string Items, string Detail, string Bodies)? _built;
 
     /// <summary>The rows of the keys in parameter <c>@p</c> (<see cref="ISqlDialect.KeyList"/>): <c>Articles/ArticleItemRow</c>.</summary>
     public string Items(IModel model) => Build(model).Items;
@@ -20,7 +21,10 @@ internal sealed class ArticleRowStatements(ISqlDialect dialect)
     /// <summary>The article whose id is parameter <c>@p</c>: <c>Articles/ArticleDetailRow</c>.</summary>
     public string Detail(IModel model) => Build(model).Detail;
 
-    private (IModel Model, string Items, string Detail) Build(IModel model)
+    /// <summary>The key (<c>Key</c>) and body (<c>Body</c>) of each article whose key is in parameter <c>@p</c>.</summary>
+    public string Bodies(IModel model) => Build(model).Bodies;
+
+    private (IModel Model, string Items, string Detail, string Bodies) Build(IModel model)
     {
         if (_built is { } built && ReferenceEquals(built.Model, model))
         {
@@ -28,7 +32,7 @@ internal sealed class ArticleRowStatements(ISqlDialect dialect)
         }
 
         var names = new ModelNames(model);
-        var statements = (model, ItemsSql(names), DetailSql(names));
+        var statements = (model, ItemsSql(names), DetailSql(names), BodiesSql(names));
         _built = statements;
         return statements;
     }
@@ -48,6 +52,12 @@ internal sealed class ArticleRowStatements(ISqlDialect dialect)
             FROM {From(n)}
             WHERE {dialect.KeyIn(A(nameof(Article.Key)), "@p")}
             """;
+    }
+
+    private string BodiesSql(ModelNames n)
+    {
+        string A(string property) => "a." + n.Column<Article>(property);
+        return $"SELECT {A(nameof(Article.Key))} AS \"Key\", {A(nameof(Article.Body))} AS \"Body\" FROM {n.Table<Article>()} a WHERE {dialect.KeyIn(A(nameof(Article.Key)), "@p")}";
     }
 
     private string DetailSql(ModelNames n)

@@ -22,11 +22,4 @@ internal interface IFullTextSearch
     /// cost several times the engine's own time.
     /// </summary>
     (string Sql, object Parameter) KeysStatement(FullTextQuery query);
-
-    /// <summary>
-    /// A short excerpt of title or excerpt around the matches, marked with &lt;mark&gt;, for each of <paramref name="keys"/>
-    /// that matches: a query not yet run, so that the caller runs it prepared (<see cref="IPreparedReads"/>), as the
-    /// page's rows are. Through EF's own connection its full-text statement was prepared anew on every search.
-    /// </summary>
-    IQueryable<FullTextSnippet> Snippets(ArticleDbContext context, FullTextQuery query, IReadOnlyCollection<long> keys);
 }

@@ -31,28 +31,6 @@ internal sealed class PostgresFullTextSearch : IFullTextSearch
     public (string Sql, object Parameter) KeysStatement(FullTextQuery query) =>
         ("SELECT \"Key\" FROM \"Articles\" WHERE \"SearchVector\" @@ to_tsquery('articleapi', @p)", ToTsQuery(query, query.Fields));
 
-    public IQueryable<FullTextSnippet> Snippets(ArticleDbContext context, FullTextQuery query, IReadOnlyCollection<long> keys)
-    {
-        // Unweighted: each field is headlined on its own, where every word has the default weight.
-        var tsQuery = ToTsQuery(query);
-        var (title, excerpt, body) = (query.Fields.HasFlag(SearchFields.Title), query.Fields.HasFlag(SearchFields.Excerpt), query.Fields.HasFlag(SearchFields.Body));
-        long[] keyArray = [.. keys];
-        // Like SQLite's snippet(-1): the title when it is searched and matches the whole search; else the body when it is
-        // searched and matches and the excerpt does not; else the excerpt. ts_headline marks each word; neighbouring
-        // marks are joined so a phrase is marked once, as FTS5 marks it.
-        return context.Database.SqlQuery<FullTextSnippet>($"""
-            SELECT "Key", replace(ts_headline('articleapi',
-                CASE WHEN {title} AND to_tsvector('articleapi', "Title") @@ to_tsquery('articleapi', {tsQuery}) THEN "Title"
-                    WHEN {body} AND NOT ({excerpt} AND to_tsvector('articleapi', coalesce("Excerpt", '')) @@ to_tsquery('articleapi', {tsQuery}))
-                        AND to_tsvector('articleapi', "Body") @@ to_tsquery('articleapi', {tsQuery}) THEN "Body"
-                    ELSE coalesce("Excerpt", "Title") END,
-                to_tsquery('articleapi', {tsQuery}),
-                'StartSel=<mark>, StopSel=</mark>, MaxWords=16, MinWords=8, ShortWord=0, MaxFragments=1, FragmentDelimiter=…'),
-                '</mark> <mark>', ' ') AS "Snippet"
-            FROM "Articles" WHERE "Key" = ANY({keyArray})
-            """);
-    }
-
     /// <summary>
     /// Each term's words are single-quoted lexemes (letters and digits only, so nothing can break out), a phrase's
     /// words joined by <c>&lt;-&gt;</c> (followed by), a prefix term's last word marked <c>:*</c>; AND is <c>&amp;</c>,

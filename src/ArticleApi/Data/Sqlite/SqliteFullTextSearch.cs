@@ -26,15 +26,6 @@ internal sealed class SqliteFullTextSearch : IFullTextSearch
     public (string Sql, object Parameter) KeysStatement(FullTextQuery query) =>
         ("SELECT rowid AS \"Key\" FROM ArticlesFts WHERE ArticlesFts MATCH @p", ToMatch(query));
 
-    public IQueryable<FullTextSnippet> Snippets(ArticleDbContext context, FullTextQuery query, IReadOnlyCollection<long> keys)
-    {
-        var match = ToMatch(query);
-        // The page's keys travel as one JSON array parameter: one statement per page whatever its size.
-        var keyList = System.Text.Json.JsonSerializer.Serialize(keys);
-        return context.Database.SqlQuery<FullTextSnippet>(
-            $"SELECT rowid AS \"Key\", snippet(ArticlesFts, -1, '<mark>', '</mark>', '…', 16) AS \"Snippet\" FROM ArticlesFts WHERE ArticlesFts MATCH {match} AND rowid IN (SELECT value FROM json_each({keyList}))");
-    }
-
     /// <summary>
     /// FTS5 syntax built from the parsed tree only: each term is a double-quoted string (FTS5's literal form, holding
     /// letters and digits), prefix terms get a trailing <c>*</c>, groups are parenthesised, exclusions become FTS5's
