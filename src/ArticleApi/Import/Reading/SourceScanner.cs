@@ -27,16 +27,19 @@ internal static class SourceScanner
         // PathOrder of their whole relative paths, so the list needs no sort and a folder's entries are all that is held.
         var pending = new Stack<(FolderEntry Entry, string Path)>();
         pending.Push((FolderEntry.Of(root), ""));
+        using var listings = new FolderListings();
         while (pending.Count > 0)
         {
             var (entry, path) = pending.Pop();
             if (entry.IsFolder)
             {
-                foreach (var child in List((DirectoryInfo)entry.Info!, path, scan, excluded, exclude.Count > 0, realRoot, followSymlinks, visited))
+                foreach (var child in List((DirectoryInfo)entry.Info!, path, scan, excluded, exclude.Count > 0, realRoot, followSymlinks, visited, listings))
                 {
                     pending.Push(child);
                 }
 
+                // The next folders on the stack are the next visited: their listings start now, beside this walk.
+                listings.Ahead(pending.Where(next => next.Entry.IsFolder).Select(next => (DirectoryInfo)next.Entry.Info!));
                 continue;
             }
 
@@ -57,7 +60,8 @@ internal static class SourceScanner
 
     /// <summary>The entries of one folder to visit, last first (they go on a stack); what is left out is reported.</summary>
     private static List<(FolderEntry Entry, string Path)> List(
-        DirectoryInfo folder, string relative, SourceScan scan, Matcher excluded, bool excluding, string realRoot, bool followSymlinks, HashSet<string> visited)
+        DirectoryInfo folder, string relative, SourceScan scan, Matcher excluded, bool excluding, string realRoot, bool followSymlinks, HashSet<string> visited,
+        FolderListings listings)
     {
         var children = new List<(FolderEntry Entry, string Path)>();
         if (relative.Length > 0)
@@ -68,7 +72,7 @@ internal static class SourceScanner
         List<FolderEntry> entries;
         try
         {
-            entries = FolderEntry.List(folder);
+            entries = listings.Take(folder);
         }
         catch (Exception exception) when (exception is UnauthorizedAccessException or IOException)
         {
