@@ -53,15 +53,22 @@ internal readonly struct DateBits
     public ulong Word(int[] hours, long[] publishedAt, int word)
     {
         var start = word * 64;
-        var sure = RangeBits.Word<int>(hours, start, _sureLow, _sureHigh);
-        if (_maybeLow == _sureLow && _maybeHigh == _sureHigh)
-        {
-            return sure;
-        }
-
-        var maybe = RangeBits.Word<int>(hours, start, _maybeLow, _maybeHigh) & ~sure;
+        var (sure, maybe) = HoursIn(hours, start);
         return maybe == 0 ? sure : sure | (maybe & RangeBits.Word<long>(publishedAt, start, _from, _to));
     }
+
+    /// <summary>
+    /// Of the 64 hours from index <paramref name="start"/> on, those inside the range whatever their minute (Sure), and
+    /// those in the hour of a bound that cuts it (Maybe), whose instants decide (<see cref="Contains"/>).
+    /// </summary>
+    public (ulong Sure, ulong Maybe) HoursIn(int[] hours, int start)
+    {
+        var sure = RangeBits.Word<int>(hours, start, _sureLow, _sureHigh);
+        return _maybeLow == _sureLow && _maybeHigh == _sureHigh ? (sure, 0) : (sure, RangeBits.Word<int>(hours, start, _maybeLow, _maybeHigh) & ~sure);
+    }
+
+    /// <summary>Whether a dated row's instant (Unix milliseconds) lies in the range.</summary>
+    public bool Contains(long instant) => instant >= _from && instant <= _to;
 
     // Rounded down, also before 1970.
     private static long HourOf(long milliseconds) => (milliseconds / Hour) - (milliseconds % Hour < 0 ? 1 : 0);

@@ -16,8 +16,11 @@ internal static class FilterMatches
     {
         using var test = MatchingRows.For(columns, filter);
         var source = test.SmallestSource();
-        // Under one candidate per 64 rows the candidates' tests cost less than a pass over every word.
-        return !source.IsAll && (long)source.Size * 64 < columns.Count ? Tested(columns, test, source) : Scanned(columns, filter, test);
+        // Under one candidate per 64 rows the candidates' tests cost less than a pass over every word; a source with its
+        // columns copied costs a pass over its own rows only.
+        return !source.IsAll && (long)source.Size * 64 < columns.Count ? Tested(columns, test, source)
+            : ProjectedSource.Smallest(columns, filter) is { } projected ? ProjectedMatches.Select(columns, filter, test, projected)
+            : Scanned(columns, filter, test);
     }
 
     private static RowSet Tested(ArticleColumns columns, MatchingRows test, RowSource source)
@@ -37,78 +40,36 @@ internal static class FilterMatches
     private static RowSet Scanned(ArticleColumns columns, ColumnFilter filter, MatchingRows test)
     {
         var result = new RowSet(columns.Count);
-        var index = columns.Counting;
-        var quality = filter.QualityRanks(columns.Quality);
-        var heat = filter.HeatRanks(columns.Heat);
         // Every other condition as rows to keep or to leave out, a word at a time: nothing is tested row by row.
-        var bitmaps = new List<ulong[]>();
-        var marked = new List<RowSet>();
-        try
+        using var bitmaps = ConditionBitmaps.Of(columns, filter, test);
+        if (!bitmaps.MatchNothing)
         {
-            foreach (var (name, column, values) in (ReadOnlySpan<(string?, NameColumn, ValueIndex)>)[(filter.Type, columns.Type, index.Type), (filter.Category, columns.Category, index.Category)])
-            {
-                if (name is null)
-                {
-                    continue;
-                }
-
-                // An unknown name matches nothing; a rare one has no bitmap, and its few rows are marked.
-                var id = column.Id(name);
-                if (id == NameColumn.None)
-                {
-                    return result;
-                }
-
-                bitmaps.Add(values.Bitmap(id) ?? Marked(marked, columns, [column.Rows(id)]));
-            }
-
-            foreach (var group in filter.ProviderGroups)
-            {
-                bitmaps.Add(Marked(marked, columns, ProviderRows(columns, group)));
-            }
-
-            var excludedProviders = filter.ExcludedProviders.Count > 0 ? Marked(marked, columns, ProviderRows(columns, filter.ExcludedProviders)) : null;
             var dates = filter.Range(OrderField.PublishedAt) is var (from, to) ? new DateBits(from, to) : (DateBits?)null;
-            Fill(result.Bits, columns, filter.Published, quality, heat, dates, test, bitmaps, excludedProviders);
-            return result;
+            Fill(result.Bits, columns, filter.Published, filter.QualityRanks(columns.Quality), filter.HeatRanks(columns.Heat), dates, bitmaps);
         }
-        finally
-        {
-            marked.ForEach(set => set.Dispose());
-        }
+
+        return result;
     }
 
     private static void Fill(
         Span<ulong> words, ArticleColumns columns, bool? publishedFlag, (int, int)? quality, (int, int)? heat, DateBits? dates,
-        MatchingRows test, List<ulong[]> bitmaps, ulong[]? excludedProviders)
+        ConditionBitmaps bitmaps)
     {
         var index = columns.Counting;
-        var required = test.RequiredRows;
-        var excluded = test.ExcludedTopicRows;
         sbyte? published = publishedFlag is { } flag ? (sbyte)(flag ? 1 : 0) : null;
         for (var word = 0; word < words.Length; word++)
         {
             var bits = word < words.Length - 1 || columns.Count % 64 == 0 ? ~0UL : (1UL << (columns.Count % 64)) - 1;
             // Bitmaps first, a load per word each, then the vector compares (two to sixteen loads per word), skipped
             // once no row of the word is left: a topic or a provider leaves most words empty.
-            foreach (var set in required)
+            foreach (var kept in bitmaps.Kept)
             {
-                bits &= set.Bits[word];
+                bits &= kept[word];
             }
 
-            foreach (var bitmap in bitmaps)
+            foreach (var left in bitmaps.Left)
             {
-                bits &= bitmap[word];
-            }
-
-            if (excluded is not null)
-            {
-                bits &= ~excluded.Bits[word];
-            }
-
-            if (excludedProviders is not null)
-            {
-                bits &= ~excludedProviders[word];
+                bits &= ~left[word];
             }
 
             if (published is { } value && bits != 0)
@@ -133,22 +94,5 @@ internal static class FilterMatches
 
             words[word] = bits;
         }
-    }
-
-    // The rows of the named domains that some article has.
-    private static List<ArraySegment<int>> ProviderRows(ArticleColumns columns, IEnumerable<string> domains) =>
-        [.. domains.Distinct(StringComparer.Ordinal).Select(columns.Provider.Id).Where(id => id != NameColumn.None).Select(columns.Provider.Rows)];
-
-    // A set of the given rows, kept in marked for disposal; its words as one bitmap.
-    private static ulong[] Marked(List<RowSet> marked, ArticleColumns columns, IEnumerable<ArraySegment<int>> rows)
-    {
-        var set = new RowSet(columns.Count);
-        marked.Add(set);
-        foreach (var slice in rows)
-        {
-            set.AddAll(slice);
-        }
-
-        return set.Words;
     }
 }

@@ -48,6 +48,14 @@ internal sealed class MatchingRows : IDisposable
     /// <summary>Rows every match is among: the topic groups' and the search's.</summary>
     public IReadOnlyList<RowSet> RequiredRows => _required;
 
+    /// <summary>
+    /// Whether <see cref="Matches"/> reads a row's columns (published, quality, heat, date, type, category or
+    /// provider), each read likely a cache miss when rows come in a sort's order, and not only bitmaps.
+    /// </summary>
+    public bool ReadsColumns =>
+        _filter.Published is not null || _quality is not null || _heat is not null || _filter.From is not null || _filter.To is not null
+        || _filter.Type is not null || _filter.Category is not null || _providerGroups.Length > 0 || _excludedProviders is not null;
+
     /// <summary>Rows no match is among: the excluded topics'.</summary>
     public RowSet? ExcludedTopicRows => _excludedTopics;
 

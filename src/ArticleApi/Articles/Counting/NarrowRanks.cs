@@ -9,31 +9,56 @@ internal sealed class NarrowRanks
 {
     private readonly sbyte[]? _bytes;
     private readonly short[]? _shorts;
-    private readonly int[] _ints;
+    private readonly int[]? _ints;
+    private readonly bool _ownsInts;
 
+    /// <summary>The ranks of every row, in row order.</summary>
     public NarrowRanks(ValueColumn column)
+        : this(column, column.Ranks, ownsInts: false)
     {
-        _ints = column.Ranks;
+    }
+
+    private NarrowRanks(ValueColumn column, int[] ranks, bool ownsInts)
+    {
         if (column.Values.Length <= sbyte.MaxValue)
         {
-            _bytes = [.. column.Ranks.Select(rank => (sbyte)rank)];
+            _bytes = [.. ranks.Select(rank => (sbyte)rank)];
         }
         else if (column.Values.Length <= short.MaxValue)
         {
-            _shorts = [.. column.Ranks.Select(rank => (short)rank)];
+            _shorts = [.. ranks.Select(rank => (short)rank)];
+        }
+        else
+        {
+            (_ints, _ownsInts) = (ranks, ownsInts);
         }
     }
 
-    /// <summary>Bytes held besides the ranks themselves.</summary>
-    public long Bytes => (_bytes?.LongLength ?? 0) + (2 * (_shorts?.LongLength ?? 0));
+    /// <summary>The ranks of <paramref name="rows"/> only, in their order (<see cref="SourceColumns"/>).</summary>
+    public static NarrowRanks Of(ValueColumn column, ReadOnlySpan<int> rows)
+    {
+        var ranks = new int[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            ranks[i] = column.Ranks[rows[i]];
+        }
+
+        return new NarrowRanks(column, ranks, ownsInts: true);
+    }
+
+    /// <summary>Bytes held besides the column's own ranks.</summary>
+    public long Bytes => (_bytes?.LongLength ?? 0) + (2 * (_shorts?.LongLength ?? 0)) + (_ownsInts ? 4 * _ints!.LongLength : 0);
 
     /// <summary>
     /// The rows of word <paramref name="word"/> (rows 64 * word onwards) whose rank lies in [<paramref name="first"/>,
     /// <paramref name="last"/>]. A missing value (rank -1) is below every range, whose first rank is never negative.
     /// </summary>
-    public ulong Word(int word, int first, int last) =>
+    public ulong Word(int word, int first, int last) => At(word * 64, first, last);
+
+    /// <summary>The same test for the 64 ranks from index <paramref name="start"/> on.</summary>
+    public ulong At(int start, int first, int last) =>
         first > last ? 0
-        : _bytes is { } bytes ? RangeBits.Word<sbyte>(bytes, word * 64, (sbyte)first, (sbyte)last)
-        : _shorts is { } shorts ? RangeBits.Word<short>(shorts, word * 64, (short)first, (short)last)
-        : RangeBits.Word<int>(_ints, word * 64, first, last);
+        : _bytes is { } bytes ? RangeBits.Word<sbyte>(bytes, start, (sbyte)first, (sbyte)last)
+        : _shorts is { } shorts ? RangeBits.Word<short>(shorts, start, (short)first, (short)last)
+        : RangeBits.Word<int>(_ints, start, first, last);
 }

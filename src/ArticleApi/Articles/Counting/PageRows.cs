@@ -16,6 +16,12 @@ internal static class PageRows
     private const int TestedWalk = 4096;
 
     /// <summary>
+    /// Rows of a <see cref="ProjectedSource"/> whose matching costs about as much as one row tested on its own: a few
+    /// contiguous bytes against a few scattered reads.
+    /// </summary>
+    private const int CopiedRowsPerWalkedRow = 128;
+
+    /// <summary>
     /// Up to <paramref name="count"/> matching rows, those right after <paramref name="after"/> (from the start when
     /// null) in the order of <paramref name="field"/>, walked backwards when <paramref name="descending"/>.
     /// </summary>
@@ -41,7 +47,11 @@ internal static class PageRows
             : Math.Max(order.IndexOf(position, after: true), first);
         var step = descending ? -1 : 1;
         // Common matches fill a page within a few rows, each tested on its own (a few column reads, often cache misses).
-        for (var budget = Math.Min(source.Size, TestedWalk); index >= first && index < end && budget > 0 && page.Count < count; index += step, budget--)
+        // A row tested on its columns costs a few scattered reads, about as much as matching 128 rows of a source with
+        // copied columns: past that budget the whole match set is the cheaper way on. A test of bitmaps alone is cheap.
+        var walk = test.ReadsColumns && ProjectedSource.Smallest(columns, filter) is { } projected
+            ? Math.Max(count, projected.Size / CopiedRowsPerWalkedRow) : TestedWalk;
+        for (var budget = Math.Min(source.Size, Math.Min(walk, TestedWalk)); index >= first && index < end && budget > 0 && page.Count < count; index += step, budget--)
         {
             if (test.Matches(rows[index]))
             {

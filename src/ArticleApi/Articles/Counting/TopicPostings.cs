@@ -35,7 +35,10 @@ internal sealed class TopicPostings
     /// <summary>The id of <paramref name="slug"/>, or -1 when no article names it.</summary>
     public int Id(string slug) => _ids.GetValueOrDefault(slug, -1);
 
-    public ReadOnlySpan<int> Rows(int id) => _rows.AsSpan(_starts[id], _starts[id + 1] - _starts[id]);
+    public ReadOnlySpan<int> Rows(int id) => Segment(id);
+
+    /// <summary>The rows of topic <paramref name="id"/>, ascending, as a part of one array.</summary>
+    public ArraySegment<int> Segment(int id) => new(_rows, _starts[id], _starts[id + 1] - _starts[id]);
 
     /// <summary>Collects each article's topic slugs, rows in ascending order.</summary>
     internal sealed class Builder

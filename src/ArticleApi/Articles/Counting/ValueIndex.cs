@@ -5,8 +5,10 @@ namespace ArticleApi.Articles.Counting;
 /// by their number of rows, most first; a bitmap of rows for each common value (held by at least one row in
 /// <see cref="Rarity"/>), so that its matches are a popcount over rows / 64 words, which costs less than a look-up per
 /// row of the value (a rare value's count); and for the <see cref="MaxCubes"/> largest values a <see cref="ValueCube"/>,
-/// which counts the matches of the plain filters (published, quality, heat) in a few look-ups. 1/8 byte per article
-/// per common value, and up to <see cref="MaxCubes"/> cubes of about 90 KB each.
+/// which counts the matches of the plain filters (published, quality, heat) in a few look-ups; and for each common
+/// value held by at most half the rows, its filter columns copied in its rows' order (<see cref="SourceColumns"/>).
+/// 1/8 byte per article per common value, 3 to 7 bytes per row of a common value, and up to <see cref="MaxCubes"/>
+/// cubes of about 90 KB each.
 /// </summary>
 internal sealed class ValueIndex
 {
@@ -19,13 +21,15 @@ internal sealed class ValueIndex
     private readonly RowsOf _rowsOf;
     private readonly ulong[]?[] _bitmaps;
     private readonly ValueCube?[] _cubes;
+    private readonly SourceColumns?[] _columns;
     private readonly int[] _sizes;
 
-    public ValueIndex(int rows, int values, RowsOf rowsOf, CubeOf? cubeOf = null)
+    public ValueIndex(int rows, int values, RowsOf rowsOf, CubeOf? cubeOf = null, ColumnsOf? columnsOf = null)
     {
         _rowsOf = rowsOf;
         _sizes = new int[values];
         _bitmaps = new ulong[]?[values];
+        _columns = new SourceColumns?[values];
         for (var value = 0; value < values; value++)
         {
             var valueRows = rowsOf(value);
@@ -39,6 +43,8 @@ internal sealed class ValueIndex
                 }
 
                 _bitmaps[value] = bitmap;
+                // Past half the rows a pass over every row reads less than twice as much as one over the copies.
+                _columns[value] = (long)valueRows.Length * 2 <= rows ? columnsOf?.Invoke(value) : null;
             }
         }
 
@@ -56,13 +62,19 @@ internal sealed class ValueIndex
     /// <summary>The rows of one value, ascending.</summary>
     internal delegate ReadOnlySpan<int> RowsOf(int value);
 
+    /// <summary>The filter columns of one value's rows.</summary>
+    internal delegate SourceColumns ColumnsOf(int value);
+
     /// <summary>The values, most rows first: the order in which a top-N count can stop early.</summary>
     public int[] BySize { get; }
 
-    /// <summary>Bytes held by the bitmaps and cubes.</summary>
-    public long Bytes => _bitmaps.Sum(bitmap => (bitmap?.LongLength ?? 0) * sizeof(ulong)) + _cubes.Sum(cube => cube?.Bytes ?? 0);
+    /// <summary>Bytes held by the bitmaps, cubes and copied columns.</summary>
+    public long Bytes => _bitmaps.Sum(bitmap => (bitmap?.LongLength ?? 0) * sizeof(ulong)) + _cubes.Sum(cube => cube?.Bytes ?? 0) + _columns.Sum(copy => copy?.Bytes ?? 0);
 
     public int Size(int value) => _sizes[value];
+
+    /// <summary>The filter columns of <paramref name="value"/>'s rows, copied when it is common and held by at most half the rows.</summary>
+    public SourceColumns? Columns(int value) => _columns[value];
 
     /// <summary>Whether <see cref="CountIn"/> counts <paramref name="value"/> from its cube, in a few look-ups.</summary>
     public bool CountsAtOnce(int value, CubeTerms? terms) => terms is not null && _cubes[value] is not null;
