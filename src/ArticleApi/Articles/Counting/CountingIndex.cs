@@ -6,8 +6,9 @@ namespace ArticleApi.Articles.Counting;
 /// of publication (<see cref="DateBits"/>), 8 rows per instruction; per topic, provider, type and category a bitmap per
 /// common value and a cube for the largest values (<see cref="ValueIndex"/>); and a cube of every row for the total of
 /// a plain filter; and the filter columns copied in the order of a common value's rows and in date order
-/// (<see cref="SourceColumns"/>), so that a filter narrowed to one of them reads only those rows. 9 bytes per article,
-/// 1/8 byte per article per common value, 7 bytes per row of a common value, about 90 KB per cube.
+/// (<see cref="SourceColumns"/>), so that a filter narrowed to one of them reads only those rows; and each row's
+/// named values in one record (<see cref="FacetRecords"/>). 25 bytes per article, 1/8 byte per article per common
+/// value, 7 bytes per row of a common value, about 90 KB per cube.
 /// </summary>
 internal sealed class CountingIndex
 {
@@ -32,8 +33,11 @@ internal sealed class CountingIndex
     /// <summary>Every row's filter columns in date order (<see cref="OrderField.PublishedAt"/>): a date range is a slice of them.</summary>
     public required SourceColumns DateOrder { get; init; }
 
+    /// <summary>Each row's provider, type, category and topics in one record, when their ids fit (<see cref="FacetRecords"/>).</summary>
+    public required FacetRecords? Records { get; init; }
+
     /// <summary>Bytes held in all.</summary>
-    public long Bytes => Quality.Bytes + Heat.Bytes + ((long)PublishedHours.Length * sizeof(int)) + Topics.Bytes + Provider.Bytes + Type.Bytes + Category.Bytes + (All?.Bytes ?? 0) + DateOrder.Bytes;
+    public long Bytes => Quality.Bytes + Heat.Bytes + ((long)PublishedHours.Length * sizeof(int)) + Topics.Bytes + Provider.Bytes + Type.Bytes + Category.Bytes + (All?.Bytes ?? 0) + DateOrder.Bytes + (Records?.Bytes ?? 0);
 
     public static CountingIndex Build(
         int rows, sbyte[] published, ValueColumn quality, ValueColumn heat, long[] publishedAt, ValueColumn month, TopicPostings topics,
@@ -54,6 +58,7 @@ internal sealed class CountingIndex
             Category = Values(category),
             All = cubeOf?.Invoke([.. Enumerable.Range(0, rows)]),
             DateOrder = SourceColumns.Of(dateOrder, published, quality, heat, hours: null),
+            Records = FacetRecords.Build(rows, provider, type, category, topics),
         };
     }
 }

@@ -26,9 +26,10 @@ internal static class FacetTally
     {
         var terms = CubeTerms.Of(filter, columns.Quality, columns.Heat);
         var result = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal);
+        var named = terms is null ? NamedFacets.CountAtOnce(columns, rows, facets) : null;
         foreach (var facet in facets)
         {
-            result[facet] = facet switch
+            result[facet] = named?.GetValueOrDefault(facet) ?? facet switch
             {
                 "topic" => TopCounts.Count(columns.Topics.Slugs, columns.Counting.Topics, rows, terms, columns.Topics.PerRow),
                 "provider" => TopCounts.Count(columns.Provider.Names, columns.Counting.Provider, rows, terms, columns.Provider.PerRow),

@@ -49,6 +49,25 @@ internal sealed class RowValues
     /// <summary>Values per row on average: the cost of counting one matching row, against a value's count.</summary>
     public double PerRow(int rows) => _starts is null ? 1 : (double)_values.Length / Math.Max(1, rows);
 
+    /// <summary>Adds the values of one row to <paramref name="counts"/>.</summary>
+    public void CountRowInto(int[] counts, int row)
+    {
+        if (_starts is not { } starts)
+        {
+            if (_values[row] >= 0)
+            {
+                counts[_values[row]]++;
+            }
+
+            return;
+        }
+
+        for (var i = row < starts.Length - 1 ? starts[row] : 0; row < starts.Length - 1 && i < starts[row + 1]; i++)
+        {
+            counts[_values[i]]++;
+        }
+    }
+
     /// <summary>Adds each row of <paramref name="rows"/> to the count of each of its values.</summary>
     public void CountInto(int[] counts, RowSet rows)
     {

@@ -14,6 +14,12 @@ internal static class TopCounts
     public const int Limit = 20;
 
     /// <summary>
+    /// A matching row's look-up of its values, in words of a bitmap: a branch and a scattered increment against an AND
+    /// and a popcount.
+    /// </summary>
+    public const int LookupCost = 2;
+
+    /// <summary>
     /// The <see cref="Limit"/> values of <paramref name="values"/> most frequent in <paramref name="rows"/> (the
     /// matches of a filter, of only <paramref name="terms"/> when given), as <see cref="Top"/> orders them. With each
     /// row's values (<paramref name="perRow"/>), the matching rows are counted one by one instead when that costs less
@@ -39,9 +45,8 @@ internal static class TopCounts
             if (!weighed && !values.CountsAtOnce(value, terms))
             {
                 weighed = true;
-                // A matching row costs a look-up per value it has, taken as twice a word of a bitmap (a branch and a
-                // scattered increment against an AND and a popcount).
-                if (2 * rows.Count * perRow!.PerRow(rows.WordCount * 64) < CostLeft(values, i, least, rows.WordCount))
+                // A matching row costs a look-up per value it has (LookupCost).
+                if (LookupCost * rows.Count * perRow!.PerRow(rows.WordCount * 64) < CostLeft(values, i, least, rows.WordCount))
                 {
                     return PerRow(names, perRow, rows);
                 }
@@ -97,31 +102,44 @@ internal static class TopCounts
         {
             Array.Clear(counts, 0, names.Length);
             perRow.CountInto(counts, rows);
-            // The worst kept value on top: the lowest count, and of equal counts the last by name.
-            var best = new PriorityQueue<int, int>(Limit + 1, Comparer<int>.Create((a, b) => Compare(names, counts, a, b)));
-            for (var id = 0; id < names.Length; id++)
-            {
-                if (counts[id] == 0)
-                {
-                    continue;
-                }
-
-                if (best.Count < Limit)
-                {
-                    best.Enqueue(id, id);
-                }
-                else if (Compare(names, counts, id, best.Peek()) > 0)
-                {
-                    best.DequeueEnqueue(id, id);
-                }
-            }
-
-            return Top(best.UnorderedItems.Select(item => new FacetValue(names[item.Element], counts[item.Element])));
+            return FromCounts(names, counts);
         }
         finally
         {
             ArrayPool<int>.Shared.Return(counts);
         }
+    }
+
+    /// <summary>
+    /// What counting <paramref name="matches"/> rows by <see cref="Count"/> costs at most, in words of a bitmap: every
+    /// value's bitmap or rows, or a look-up per value of each matching row, whichever is less.
+    /// </summary>
+    public static long Cost(ValueIndex values, RowValues perRow, int matches, int words) =>
+        Math.Min((long)(LookupCost * matches * perRow.PerRow(words * 64)), CostLeft(values, 0, 1, words));
+
+    /// <summary>The best <see cref="Limit"/> values of counts indexed by id (ids past the names are not read).</summary>
+    public static List<FacetValue> FromCounts(string[] names, int[] counts)
+    {
+        // The worst kept value on top: the lowest count, and of equal counts the last by name.
+        var best = new PriorityQueue<int, int>(Limit + 1, Comparer<int>.Create((a, b) => Compare(names, counts, a, b)));
+        for (var id = 0; id < names.Length; id++)
+        {
+            if (counts[id] == 0)
+            {
+                continue;
+            }
+
+            if (best.Count < Limit)
+            {
+                best.Enqueue(id, id);
+            }
+            else if (Compare(names, counts, id, best.Peek()) > 0)
+            {
+                best.DequeueEnqueue(id, id);
+            }
+        }
+
+        return Top(best.UnorderedItems.Select(item => new FacetValue(names[item.Element], counts[item.Element])));
     }
 
     // Above zero when value a ranks before value b in a list: more rows, or as many and first by name.

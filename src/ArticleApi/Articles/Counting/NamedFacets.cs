@@ -1,0 +1,45 @@
+namespace ArticleApi.Articles.Counting;
+
+/// <summary>
+/// The facets of named values (topic, provider, type, category) that no cube answers, counted together in one pass
+/// over the matching rows' <see cref="FacetRecords"/> when that costs less than counting each facet on its own
+/// (<see cref="TopCounts"/>): four facets of a few thousand matches were four scattered reads per row, and most of a
+/// scoped facet request's time.
+/// </summary>
+internal static class NamedFacets
+{
+    private static readonly string[] Fields = ["provider", "type", "category", "topic"];
+
+    /// <summary>The facets of <paramref name="facets"/> that name values, counted at once; null when counting them apart costs less.</summary>
+    public static Dictionary<string, IReadOnlyList<FacetValue>>? CountAtOnce(ArticleColumns columns, RowSet rows, IReadOnlyList<string> facets)
+    {
+        var asked = facets.Where(facet => Field(columns, facet) is not null).Distinct(StringComparer.Ordinal).ToList();
+        if (columns.Counting.Records is not { } records || asked.Count == 0)
+        {
+            return null;
+        }
+
+        var (matches, wordsPerRow) = (rows.Count, rows.WordCount * 64);
+        var apart = asked.Sum(facet => Field(columns, facet) is var (_, values, perRow) ? TopCounts.Cost(values, perRow, matches, rows.WordCount) : 0);
+        // One record read per matching row whatever the facets asked for, and an increment per value counted.
+        var together = matches * (TopCounts.LookupCost + asked.Sum(facet => Field(columns, facet)!.Value.PerRow.PerRow(wordsPerRow)));
+        if (together >= apart)
+        {
+            return null;
+        }
+
+        // A slot past the names for the rows without a value.
+        var counts = Fields.ToDictionary(facet => facet, facet => new int[Field(columns, facet)!.Value.Names.Length + 1], StringComparer.Ordinal);
+        records.CountInto(rows, counts["provider"], counts["type"], counts["category"], counts["topic"]);
+        return asked.ToDictionary(facet => facet, facet => (IReadOnlyList<FacetValue>)TopCounts.FromCounts(Field(columns, facet)!.Value.Names, counts[facet]), StringComparer.Ordinal);
+    }
+
+    private static (string[] Names, ValueIndex Values, RowValues PerRow)? Field(ArticleColumns columns, string facet) => facet switch
+    {
+        "topic" => (columns.Topics.Slugs, columns.Counting.Topics, columns.Topics.PerRow),
+        "provider" => (columns.Provider.Names, columns.Counting.Provider, columns.Provider.PerRow),
+        "type" => (columns.Type.Names, columns.Counting.Type, columns.Type.PerRow),
+        "category" => (columns.Category.Names, columns.Counting.Category, columns.Category.PerRow),
+        _ => null,
+    };
+}

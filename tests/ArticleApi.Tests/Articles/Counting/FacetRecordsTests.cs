@@ -1,0 +1,118 @@
+using ArticleApi.Articles.Counting;
+
+namespace ArticleApi.Tests.Articles.Counting;
+
+/// <summary>
+/// The facets counted in one pass over each row's record (<see cref="FacetRecords"/>, <see cref="NamedFacets"/>)
+/// against plain counts: rows without a provider, type or category, rows with more topics than a record holds, and the
+/// fields whose ids do not fit a record, which get none.
+/// </summary>
+public sealed class FacetRecordsTests
+{
+    [Fact]
+    public void ARecordPassCountsEveryValueOfTheMatchingRowsRowsWithManyTopicsAndNoneToo()
+    {
+        var random = new Random(2026_12_08);
+        var rows = 3000;
+        var columns = RandomColumns.Build(random, rows);
+        // Rows 0-99 get 20 more topics each, more than a record's slots.
+        var topics = new TopicPostings.Builder();
+        for (var row = 0; row < rows; row++)
+        {
+            var slugs = columns.Topics.Slugs.Where(slug => columns.Topics.Rows(slug).Contains(row)).Select(slug => int.Parse(slug[1..]));
+            foreach (var topic in (row < 100 ? slugs.Concat(Enumerable.Range(100, 20)) : slugs).Distinct().Order())
+            {
+                topics.Add(row, $"t{topic}");
+            }
+        }
+
+        var many = new ArticleColumns
+        {
+            Keys = columns.Keys,
+            Published = columns.Published,
+            Quality = columns.Quality,
+            Heat = columns.Heat,
+            Provider = columns.Provider,
+            Type = columns.Type,
+            Category = columns.Category,
+            PublishedAt = columns.PublishedAt,
+            Month = columns.Month,
+            Topics = topics.Build(),
+            IdRanks = columns.IdRanks,
+        };
+        var records = FacetRecords.Build(rows, many.Provider, many.Type, many.Category, many.Topics)!;
+        using var matches = new RowSet(rows);
+        matches.AddAll([.. Enumerable.Range(0, rows).Where(row => row < 100 || random.Next(3) == 0)]);
+        var matching = Enumerable.Range(0, rows).Where(matches.Contains).ToList();
+        var (providers, types, categories, topicCounts) = (Counts(many.Provider.Names), Counts(many.Type.Names), Counts(many.Category.Names), Counts(many.Topics.Slugs));
+
+        records.CountInto(matches, providers, types, categories, topicCounts);
+
+        Assert.Equal(Plain(many.Provider.Names, matching.Select(row => many.Provider.Ids[row])), providers);
+        Assert.Equal(Plain(many.Type.Names, matching.Select(row => many.Type.Ids[row])), types);
+        Assert.Equal(Plain(many.Category.Names, matching.Select(row => many.Category.Ids[row])), categories);
+        Assert.Equal(Plain(many.Topics.Slugs, matching.SelectMany(row => Enumerable.Range(0, many.Topics.Slugs.Length).Where(id => many.Topics.Rows(id).Contains(row)))), topicCounts);
+        Assert.Equal(100, topicCounts[many.Topics.Id("t119")]);
+    }
+
+    [Fact]
+    public void NoRecordsAreBuiltWhenTheTopicIdsDoNotFitAByte()
+    {
+        var topics = new TopicPostings.Builder();
+        foreach (var topic in Enumerable.Range(0, 255))
+        {
+            topics.Add(topic, $"t{topic}");
+        }
+
+        var names = new NameColumn.Builder();
+        foreach (var _ in Enumerable.Range(0, 255))
+        {
+            names.Add("p");
+        }
+
+        var provider = names.Build();
+        Assert.Null(FacetRecords.Build(255, provider, provider, provider, topics.Build()));
+        Assert.NotNull(FacetRecords.Build(254, provider, provider, provider, new TopicPostings.Builder().Build()));
+    }
+
+    [Fact]
+    public void FacetsCountedAtOnceAreThoseCountedApart()
+    {
+        var random = new Random(2026_12_09);
+        var atOnce = 0;
+        for (var draw = 0; draw < 200; draw++)
+        {
+            var rows = RandomColumns.RowCount(random);
+            var columns = RandomColumns.Build(random, rows);
+            var filter = RandomColumns.Filter(random, rows);
+            using var matches = FilterMatches.Select(columns, filter);
+            string[] facets = ["topic", "provider", "type", "category"];
+            if (NamedFacets.CountAtOnce(columns, matches, facets) is not { } together)
+            {
+                continue;
+            }
+
+            atOnce++;
+            Assert.Equal(TopCounts.Count(columns.Topics.Slugs, columns.Counting.Topics, matches, null, columns.Topics.PerRow), together["topic"]);
+            Assert.Equal(TopCounts.Count(columns.Provider.Names, columns.Counting.Provider, matches, null, columns.Provider.PerRow), together["provider"]);
+            Assert.Equal(TopCounts.Count(columns.Type.Names, columns.Counting.Type, matches, null, columns.Type.PerRow), together["type"]);
+            Assert.Equal(TopCounts.Count(columns.Category.Names, columns.Counting.Category, matches, null, columns.Category.PerRow), together["category"]);
+        }
+
+        Assert.InRange(atOnce, 50, 200);
+    }
+
+    // A count per id and one more slot, for the rows without a value.
+    private static int[] Counts(string[] names) => new int[names.Length + 1];
+
+    private static int[] Plain(string[] names, IEnumerable<int> ids)
+    {
+        var counts = Counts(names);
+        foreach (var id in ids)
+        {
+            counts[id < 0 ? names.Length : id]++;
+        }
+
+        return counts;
+    }
+}
