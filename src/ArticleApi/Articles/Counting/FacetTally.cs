@@ -35,7 +35,7 @@ internal static class FacetTally
                 "provider" => TopCounts.Count(columns.Provider.Names, columns.Counting.Provider, rows, terms, columns.Provider.PerRow),
                 "type" => TopCounts.Count(columns.Type.Names, columns.Counting.Type, rows, terms, columns.Type.PerRow),
                 "category" => TopCounts.Count(columns.Category.Names, columns.Counting.Category, rows, terms, columns.Category.PerRow),
-                "published" => Published(columns, rows),
+                "published" => columns.Counting.All is { } all && terms is { } plain ? PublishedFromCube(all, plain) : Published(columns, rows),
                 "quality" => Buckets(columns.Quality, rows),
                 "heat" => Buckets(columns.Heat, rows),
                 "month" => Periods(columns.Month, rows, month => string.Create(CultureInfo.InvariantCulture, $"{month / 12:D4}-{(month % 12) + 1:D2}"), NewestMonths),
@@ -46,6 +46,12 @@ internal static class FacetTally
 
         return result;
     }
+
+    // The published and unpublished matches of a plain filter: two look-ups in the cube of every row.
+    private static List<FacetValue> PublishedFromCube(ValueCube all, CubeTerms terms) =>
+        TopCounts.Top([
+            new FacetValue("false", terms.Published is null or 0 ? all.Count(terms with { Published = 0 }) : 0),
+            new FacetValue("true", terms.Published is null or 1 ? all.Count(terms with { Published = 1 }) : 0)]);
 
     // Each word of the matches against the published flags of its 64 rows: no branch per row.
     private static List<FacetValue> Published(ArticleColumns columns, RowSet rows)
