@@ -20,7 +20,7 @@ internal sealed class FilterResults(DataVersion dataVersion) : IDisposable
         "sort", "cursor", "limit", "includeTotal", "facets", "format", "fields",
     };
 
-    private readonly PerVersion<ConcurrentDictionary<string, object>> _results = new(dataVersion);
+    private readonly PerVersion<Remembered> _results = new(dataVersion);
 
     /// <summary>
     /// The request's filters as a key: its path (which holds a route's topic or provider) and its filter parameters,
@@ -45,20 +45,28 @@ internal sealed class FilterResults(DataVersion dataVersion) : IDisposable
     public async Task<T> GetAsync<T>(string key, Func<Task<T>> compute, CancellationToken cancellationToken)
         where T : notnull
     {
-        var results = await _results.GetAsync(_ => Task.FromResult(new ConcurrentDictionary<string, object>(StringComparer.Ordinal)), cancellationToken);
-        if (results.TryGetValue(key, out var kept))
+        var results = await _results.GetAsync(_ => Task.FromResult(new Remembered()), cancellationToken);
+        if (results.Values.TryGetValue(key, out var kept))
         {
             return (T)kept;
         }
 
         var value = await compute();
-        if (results.Count < MaxRemembered)
+        // Counted here: ConcurrentDictionary.Count takes every lock of the dictionary, and under load its requests queued there.
+        if (Volatile.Read(ref results.Count) < MaxRemembered && results.Values.TryAdd(key, value))
         {
-            results.TryAdd(key, value);
+            Interlocked.Increment(ref results.Count);
         }
 
         return value;
     }
 
     public void Dispose() => _results.Dispose();
+
+    // One data version's results and how many there are.
+    private sealed class Remembered
+    {
+        public readonly ConcurrentDictionary<string, object> Values = new(StringComparer.Ordinal);
+        public int Count;
+    }
 }

@@ -24,15 +24,21 @@ internal sealed class ConditionBitmaps : IDisposable
     /// <summary>True when a type or category no article has is asked for: no row matches.</summary>
     public bool MatchNothing { get; private set; }
 
-    /// <summary>The bitmaps of <paramref name="filter"/>; the caller disposes them (<paramref name="test"/> owns the topics' and the search's).</summary>
-    public static ConditionBitmaps Of(ArticleColumns columns, ColumnFilter filter, MatchingRows test)
+    /// <summary>
+    /// The bitmaps of <paramref name="filter"/>; the caller disposes them (<paramref name="test"/> owns the topics' and
+    /// the search's). None for a condition every candidate meets: the one <paramref name="source"/> covers, and a type or
+    /// category every row has.
+    /// </summary>
+    public static ConditionBitmaps Of(ArticleColumns columns, ColumnFilter filter, MatchingRows test, ProjectedSource? source = null)
     {
         var bitmaps = new ConditionBitmaps();
-        bitmaps.Kept.AddRange(test.RequiredRows.Select(set => set.Words));
+        // The topic groups' sets come first in RequiredRows, in the filter's order; the search's after them.
+        bitmaps.Kept.AddRange(test.RequiredRows.Where((_, i) => source?.Covers(SourceCondition.Topics, i) != true).Select(set => set.Words));
         var index = columns.Counting;
-        foreach (var (name, column, values) in (ReadOnlySpan<(string?, NameColumn, ValueIndex)>)[(filter.Type, columns.Type, index.Type), (filter.Category, columns.Category, index.Category)])
+        foreach (var (name, column, values, condition) in (ReadOnlySpan<(string?, NameColumn, ValueIndex, SourceCondition)>)[
+            (filter.Type, columns.Type, index.Type, SourceCondition.Type), (filter.Category, columns.Category, index.Category, SourceCondition.Category)])
         {
-            if (name is null)
+            if (name is null || source?.Covers(condition) == true)
             {
                 continue;
             }
@@ -45,10 +51,13 @@ internal sealed class ConditionBitmaps : IDisposable
                 return bitmaps;
             }
 
-            bitmaps.Kept.Add(values.Bitmap(id) ?? bitmaps.Marked(columns, [column.Rows(id)]));
+            if (values.Size(id) < columns.Count)
+            {
+                bitmaps.Kept.Add(values.Bitmap(id) ?? bitmaps.Marked(columns, [column.Rows(id)]));
+            }
         }
 
-        foreach (var group in filter.ProviderGroups)
+        foreach (var (group, i) in filter.ProviderGroups.Select((group, i) => (group, i)).Where(g => source?.Covers(SourceCondition.Providers, g.i) != true))
         {
             bitmaps.Kept.Add(bitmaps.Marked(columns, ProviderRows(columns, group)));
         }

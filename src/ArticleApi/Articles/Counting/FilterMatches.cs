@@ -15,6 +15,12 @@ internal static class FilterMatches
     public static RowSet Select(ArticleColumns columns, ColumnFilter filter)
     {
         using var test = MatchingRows.For(columns, filter);
+        return Select(columns, filter, test);
+    }
+
+    /// <summary>The matching rows, with the filter's single-row test already built (<see cref="MatchSet.Test"/>); the caller disposes the set.</summary>
+    public static RowSet Select(ArticleColumns columns, ColumnFilter filter, MatchingRows test)
+    {
         var source = test.SmallestSource();
         // Under one candidate per 64 rows the candidates' tests cost less than a pass over every word; a source with its
         // columns copied costs a pass over its own rows only.

@@ -8,17 +8,22 @@ namespace ArticleApi.Articles.Counting;
 internal sealed class MatchSet(ArticleColumns columns, ColumnFilter filter, bool ownsSearchRows = false) : IDisposable
 {
     private RowSet? _rows;
+    private MatchingRows? _test;
 
     public ArticleColumns Columns => columns;
 
     public ColumnFilter Filter => filter;
 
+    /// <summary>The test of <see cref="Filter"/> on single rows, built on first use: the page's walk and the set share it.</summary>
+    public MatchingRows Test => _test ??= MatchingRows.For(columns, filter);
+
     /// <summary>The rows matching <see cref="Filter"/>, built on first use.</summary>
-    public RowSet Rows => _rows ??= FilterMatches.Select(columns, filter);
+    public RowSet Rows => _rows ??= FilterMatches.Select(columns, filter, Test);
 
     public void Dispose()
     {
         _rows?.Dispose();
+        _test?.Dispose();
         if (ownsSearchRows)
         {
             filter.SearchRows?.Dispose();

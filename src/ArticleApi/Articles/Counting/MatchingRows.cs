@@ -67,7 +67,8 @@ internal sealed class MatchingRows : IDisposable
     public RowSource SmallestSource()
     {
         var c = _columns;
-        var sources = _required.Select(set => new RowSource(set)).ToList();
+        // A topic group's size is bounded by its topics' sizes (exact for one topic): counting its set is a pass over every word.
+        var sources = _required.Select((set, i) => i < _filter.TopicGroups.Count ? new RowSource(set, TopicsSize(c, _filter.TopicGroups[i])) : new RowSource(set)).ToList();
         sources.AddRange(_filter.ProviderGroups.Select(group =>
             new RowSource([.. group.Distinct(StringComparer.Ordinal).Select(c.Provider.Id).Where(id => id != NameColumn.None).Select(c.Provider.Rows)])));
         if (_filter.Type is not null)
@@ -115,6 +116,10 @@ internal sealed class MatchingRows : IDisposable
 
         return rows;
     }
+
+    // The rows of the group's topics, a row counted once per topic of the group it has.
+    private static int TopicsSize(ArticleColumns columns, string[] slugs) =>
+        (int)Math.Min(columns.Count, slugs.Distinct(StringComparer.Ordinal).Sum(slug => (long)columns.Topics.Rows(slug).Length));
 
     // One flag per provider id: true for the ids of the domains named (unknown domains name none).
     private static bool[] Marks(NameColumn column, IEnumerable<string> names)

@@ -36,7 +36,7 @@ internal static class PageRows
     {
         var (columns, filter) = (set.Columns, set.Filter);
         var order = columns.Order(field);
-        using var test = MatchingRows.For(columns, filter);
+        var test = set.Test;
         var source = test.SmallestSource();
         var page = new List<int>(count);
         var rows = order.Rows;

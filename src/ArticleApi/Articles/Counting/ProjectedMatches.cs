@@ -14,7 +14,7 @@ internal static class ProjectedMatches
     public static RowSet Select(ArticleColumns columns, ColumnFilter filter, MatchingRows test, ProjectedSource source)
     {
         var result = new RowSet(columns.Count);
-        using var bitmaps = ConditionBitmaps.Of(columns, filter, test);
+        using var bitmaps = ConditionBitmaps.Of(columns, filter, test, source);
         if (bitmaps.MatchNothing)
         {
             return result;

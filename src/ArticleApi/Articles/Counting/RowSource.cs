@@ -17,7 +17,13 @@ internal sealed class RowSource
     }
 
     public RowSource(RowSet set)
-        : this(set.Count, all: false) => _set = set;
+        : this(set, set.Count)
+    {
+    }
+
+    /// <summary>The rows of <paramref name="set"/>, of which there are at most <paramref name="size"/> (a bound saves counting them).</summary>
+    public RowSource(RowSet set, int size)
+        : this(size, all: false) => _set = set;
 
     public RowSource(IReadOnlyList<ArraySegment<int>> slices)
         : this(slices.Sum(slice => slice.Count), all: false) => _slices = slices;

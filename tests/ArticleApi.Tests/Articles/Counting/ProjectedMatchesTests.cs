@@ -52,12 +52,14 @@ public sealed class ProjectedMatchesTests
         Assert.Equal(size, ProjectedSource.Smallest(columns, everyDate with { TopicGroups = [[common]] })!.Size);
     }
 
-    // The filter with a topic group, a provider group or a date range more often than RandomColumns draws them.
-    private static ColumnFilter Narrowed(Random random, ColumnFilter filter) => random.Next(4) switch
+    // The filter with a topic group, provider groups or a date range more often than RandomColumns draws them.
+    private static ColumnFilter Narrowed(Random random, ColumnFilter filter) => random.Next(5) switch
     {
         0 => filter with { TopicGroups = [["t0"], .. filter.TopicGroups] },
         1 => filter with { ProviderGroups = [["p0", $"p{random.Next(0, 3)}"]] },
-        2 => filter with { From = DateTimeOffset.FromUnixTimeMilliseconds(RandomColumns.Instant(random)), To = DateTimeOffset.FromUnixTimeMilliseconds(RandomColumns.Instant(random) + (10 * 86_400_000L)) },
+        // Two provider groups, of which only the one the source is may be left out of the bitmaps.
+        2 => filter with { ProviderGroups = [["p0", "p1"], ["p1", $"p{random.Next(2, 4)}"]] },
+        3 => filter with { From = DateTimeOffset.FromUnixTimeMilliseconds(RandomColumns.Instant(random)), To = DateTimeOffset.FromUnixTimeMilliseconds(RandomColumns.Instant(random) + (10 * 86_400_000L)) },
         _ => filter with { TopicGroups = [["t0", "t1"]], From = DateTimeOffset.FromUnixTimeMilliseconds(RandomColumns.Instant(random)) },
     };
 
