@@ -95,12 +95,15 @@ internal static class PageRows
         return (slice.Offset, slice.Offset + slice.Count);
     }
 
-    // The first count matching rows of the source past the cursor, in the list's order: a heap keeps the count best so far.
+    // The first count matching rows of the source past the cursor, in the list's order: a heap keeps the count best so
+    // far. Rows are compared by their index in the order (a read of one array), the cursor by the index it falls at.
     private static List<int> Best(RowOrder order, MatchingRows test, RowSource source, bool descending, RowPosition? after, int count)
     {
+        // Descending, the rows before the cursor's index; ascending, those from the first index past it.
+        var (low, high) = after is not { } cursor ? (0, order.Rows.Length)
+            : descending ? (0, order.IndexOf(cursor, after: false)) : (order.IndexOf(cursor, after: true), order.Rows.Length);
         // The heap's top is the worst row kept: the last in the list's order.
-        var worstFirst = Comparer<RowPosition>.Create((x, y) => descending ? x.CompareTo(y) : y.CompareTo(x));
-        var kept = new PriorityQueue<int, RowPosition>(count + 1, worstFirst);
+        var kept = new PriorityQueue<int, int>(count + 1, descending ? Comparer<int>.Default : Comparer<int>.Create((x, y) => y.CompareTo(x)));
         foreach (var row in source.Rows())
         {
             if (!test.Matches(row))
@@ -108,19 +111,19 @@ internal static class PageRows
                 continue;
             }
 
-            var position = order.Position(row);
-            if (after is { } cursor && (descending ? position.CompareTo(cursor) >= 0 : position.CompareTo(cursor) <= 0))
+            var index = order.IndexOfRow(row);
+            if (index < low || index >= high)
             {
                 continue;
             }
 
             if (kept.Count < count)
             {
-                kept.Enqueue(row, position);
+                kept.Enqueue(row, index);
             }
-            else if (kept.TryPeek(out _, out var worst) && worstFirst.Compare(position, worst) > 0)
+            else if (kept.TryPeek(out _, out var worst) && (descending ? index > worst : index < worst))
             {
-                kept.DequeueEnqueue(row, position);
+                kept.DequeueEnqueue(row, index);
             }
         }
 

@@ -3,17 +3,24 @@ namespace ArticleApi.Articles.Counting;
 /// <summary>
 /// Every row of the articles' columns in one list order, ascending (<see cref="RowPosition"/>): a page is a
 /// walk from the cursor's place, forwards or backwards, and the rows whose value lies in a range are one slice of it.
-/// The in-memory twin of the sort indexes, 4 bytes per article.
+/// The in-memory twin of the sort indexes, 8 bytes per article: the rows in order, and each row's index in them.
 /// </summary>
 internal sealed class RowOrder
 {
     private readonly Func<int, RowPosition> _position;
+
+    private readonly int[] _indexes;
 
     private RowOrder(OrderField field, int[] rows, Func<int, RowPosition> position)
     {
         Field = field;
         Rows = rows;
         _position = position;
+        _indexes = new int[rows.Length];
+        for (var index = 0; index < rows.Length; index++)
+        {
+            _indexes[rows[index]] = index;
+        }
     }
 
     public OrderField Field { get; }
@@ -37,6 +44,9 @@ internal sealed class RowOrder
     }
 
     public RowPosition Position(int row) => _position(row);
+
+    /// <summary>Where <paramref name="row"/> stands in <see cref="Rows"/>: one read, where its position reads three or four columns.</summary>
+    public int IndexOfRow(int row) => _indexes[row];
     /// <summary>The index in <see cref="Rows"/> of the first row at or past <paramref name="position"/> (after it when <paramref name="after"/>).</summary>
     public int IndexOf(RowPosition position, bool after)
     {
