@@ -25,7 +25,7 @@ internal static class FilterMatches
         // Under one candidate per 64 rows the candidates' tests cost less than a pass over every word; a source with its
         // columns copied costs a pass over its own rows only.
         return !source.IsAll && (long)source.Size * 64 < columns.Count ? Tested(columns, test, source)
-            : ProjectedSource.Smallest(columns, filter) is { } projected ? ProjectedMatches.Select(columns, filter, test, projected)
+            : test.Projected is { } projected ? ProjectedMatches.Select(columns, filter, test, projected)
             : Scanned(columns, filter, test);
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ArticleApi.Articles.Counting;
 
 /// <summary>
@@ -19,6 +21,7 @@ internal sealed class MatchingRows : IDisposable
     private readonly long _to;
     private readonly int _type;
     private readonly int _category;
+    private StrongBox<ProjectedSource?>? _projected;
 
     private MatchingRows(ArticleColumns columns, ColumnFilter filter)
     {
@@ -47,6 +50,12 @@ internal sealed class MatchingRows : IDisposable
 
     /// <summary>Rows every match is among: the topic groups' and the search's.</summary>
     public IReadOnlyList<RowSet> RequiredRows => _required;
+
+    /// <summary>
+    /// The smallest source of the filter with copied columns (<see cref="ProjectedSource.Smallest"/>), chosen once for
+    /// the page's walk and the match set.
+    /// </summary>
+    public ProjectedSource? Projected => (_projected ??= new(ProjectedSource.Smallest(_columns, _filter))).Value;
 
     /// <summary>
     /// Whether <see cref="Matches"/> reads a row's columns (published, quality, heat, date, type, category or

@@ -24,20 +24,25 @@ internal static class NamedFacets
         // In the pass, a facet costs an increment per value of each matching row; apart, what TopCounts would spend. A
         // facet of few values with bitmaps (a type every article has) is cheaper apart: a popcount over the words, where
         // the pass would add to one counter row after row, each increment waiting for the one before.
-        var together = asked.Where(facet => Field(columns, facet) is var (_, values, perRow)
-            && (long)(matches * perRow.PerRow(wordsPerRow)) < TopCounts.Cost(values, perRow, matches, rows.WordCount)).ToList();
-        var apart = together.Sum(facet => Field(columns, facet) is var (_, values, perRow) ? TopCounts.Cost(values, perRow, matches, rows.WordCount) : 0);
+        var costs = asked.Select(facet =>
+        {
+            var (_, values, perRow) = Field(columns, facet)!.Value;
+            return (Facet: facet, Increments: matches * perRow.PerRow(wordsPerRow), Apart: TopCounts.Cost(values, perRow, matches, rows.WordCount));
+        }).ToList();
+        var together = costs.Where(cost => (long)cost.Increments < cost.Apart).ToList();
         // One record read per matching row whatever the facets counted in the pass, and an increment per value counted.
-        var pass = matches * (TopCounts.LookupCost + together.Sum(facet => Field(columns, facet)!.Value.PerRow.PerRow(wordsPerRow)));
+        var pass = (matches * TopCounts.LookupCost) + together.Sum(cost => cost.Increments);
+        var apart = together.Sum(cost => cost.Apart);
         if (together.Count == 0 || pass >= apart)
         {
             return null;
         }
 
         // A slot past the names for the rows without a value; null for a facet left to TopCounts.
-        var counts = together.ToDictionary(facet => facet, facet => new int[Field(columns, facet)!.Value.Names.Length + 1], StringComparer.Ordinal);
+        var counts = together.ToDictionary(cost => cost.Facet, cost => new int[Field(columns, cost.Facet)!.Value.Names.Length + 1], StringComparer.Ordinal);
         records.CountInto(rows, counts.GetValueOrDefault("provider"), counts.GetValueOrDefault("type"), counts.GetValueOrDefault("category"), counts.GetValueOrDefault("topic"));
-        return together.ToDictionary(facet => facet, facet => (IReadOnlyList<FacetValue>)TopCounts.FromCounts(Field(columns, facet)!.Value.Names, counts[facet]), StringComparer.Ordinal);
+        return counts.ToDictionary(
+            count => count.Key, count => (IReadOnlyList<FacetValue>)TopCounts.FromCounts(Field(columns, count.Key)!.Value.Names, count.Value), StringComparer.Ordinal);
     }
 
     private static (string[] Names, ValueIndex Values, RowValues PerRow)? Field(ArticleColumns columns, string facet) => facet switch

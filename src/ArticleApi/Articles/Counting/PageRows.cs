@@ -49,7 +49,7 @@ internal static class PageRows
         // Common matches fill a page within a few rows, each tested on its own (a few column reads, often cache misses).
         // A row tested on its columns costs a few scattered reads, about as much as matching 128 rows of a source with
         // copied columns: past that budget the whole match set is the cheaper way on. A test of bitmaps alone is cheap.
-        var walk = test.ReadsColumns && ProjectedSource.Smallest(columns, filter) is { } projected
+        var walk = test.ReadsColumns && test.Projected is { } projected
             ? Math.Max(count, projected.Size / CopiedRowsPerWalkedRow) : TestedWalk;
         for (var budget = Math.Min(source.Size, Math.Min(walk, TestedWalk)); index >= first && index < end && budget > 0 && page.Count < count; index += step, budget--)
         {

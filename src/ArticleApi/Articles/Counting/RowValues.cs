@@ -62,7 +62,13 @@ internal sealed class RowValues
             return;
         }
 
-        for (var i = row < starts.Length - 1 ? starts[row] : 0; row < starts.Length - 1 && i < starts[row + 1]; i++)
+        // Rows past the last one with a value have none.
+        if (row >= starts.Length - 1)
+        {
+            return;
+        }
+
+        for (var i = starts[row]; i < starts[row + 1]; i++)
         {
             counts[_values[i]]++;
         }

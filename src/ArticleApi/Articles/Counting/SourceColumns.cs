@@ -22,9 +22,6 @@ internal sealed class SourceColumns
     /// <summary>The rows, in the order of the copies: position i holds the values of row <c>Rows[i]</c>.</summary>
     public ArraySegment<int> Rows { get; }
 
-    /// <summary>Whether the hours were copied: not for rows in date order, where a date range is a slice of them.</summary>
-    public bool HasHours => _hours is not null;
-
     public long Bytes => ((long)Rows.Count * (sizeof(sbyte) + (_hours is null ? 0 : sizeof(int)))) + _quality.Bytes + _heat.Bytes;
 
     /// <summary>The columns of <paramref name="rows"/>; <paramref name="hours"/> (<see cref="DateBits.Hours"/>) when they are not in date order.</summary>
