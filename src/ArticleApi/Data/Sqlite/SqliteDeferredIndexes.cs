@@ -36,24 +36,48 @@ internal static class SqliteDeferredIndexes
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Builds what <see cref="DeferAsync"/> set aside, if anything, and the full-text index from the rows.</summary>
+    /// <summary>
+    /// Builds what <see cref="DeferAsync"/> set aside, if anything, and the full-text index from the rows. Each index is
+    /// built in a transaction of its own that also strikes it from the mark, so a pass cut short in between rebuilds only
+    /// the rest, and the write-ahead log is checkpointed between them instead of holding every new index at once. The
+    /// triggers, the full-text rebuild and the mark's removal come last, in one transaction.
+    /// </summary>
     public static async Task RestoreAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (!await IsMarkedAsync(connection, transaction, cancellationToken))
+        List<(string Type, string Name, string Sql)> deferred;
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            return;
+            if (!await IsMarkedAsync(connection, transaction, cancellationToken))
+            {
+                return;
+            }
+
+            deferred = await ReadMarkAsync(connection, transaction, cancellationToken);
         }
 
-        foreach (var (_, _, sql) in await ReadMarkAsync(connection, transaction, cancellationToken))
+        await using (await SqliteSorterSettings.ApplyAsync(connection, cancellationToken))
         {
-            await ExecuteAsync(connection, transaction, sql, cancellationToken);
+            foreach (var (_, name, sql) in deferred.Where(entry => entry.Type == "index"))
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await ExecuteAsync(connection, transaction, sql, cancellationToken);
+                await ExecuteAsync(connection, transaction, $"DELETE FROM {Mark} WHERE Type = 'index' AND Name = '{name.Replace("'", "''", StringComparison.Ordinal)}'", cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
 
-        // The triggers were off while rows came in: the index is made from the content table in one go.
-        await ExecuteAsync(connection, transaction, "INSERT INTO ArticlesFts(ArticlesFts) VALUES ('rebuild')", cancellationToken);
-        await ExecuteAsync(connection, transaction, $"DROP TABLE {Mark}", cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            foreach (var (_, _, sql) in deferred.Where(entry => entry.Type != "index"))
+            {
+                await ExecuteAsync(connection, transaction, sql, cancellationToken);
+            }
+
+            // The triggers were off while rows came in: the index is made from the content table in one go.
+            await ExecuteAsync(connection, transaction, "INSERT INTO ArticlesFts(ArticlesFts) VALUES ('rebuild')", cancellationToken);
+            await ExecuteAsync(connection, transaction, $"DROP TABLE {Mark}", cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 
     public static async Task<bool> IsMarkedAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)

@@ -54,6 +54,39 @@ public sealed class SqliteDeferredIndexesTests
     }
 
     [SkippableFact]
+    public async Task EachIndexIsBuiltAndStruckFromTheMarkInItsOwnTransactionSoAFailureKeepsWhatWasBuilt()
+    {
+        Skip.If(TestDatabase.IsPostgres, "SQLite's indexes");
+        using var factory = new ArticleApiFactory(sourceToCopy: "");
+        Write(factory.SourceDirectory, "a.md", "Alpha harbour");
+        var before = await SchemaAsync(factory);
+        await factory.ImportAsync();
+        await using var db = await Context(factory);
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+        await SqliteDeferredIndexes.DeferAsync(connection, CancellationToken.None);
+        var marked = await QueryAsync(factory, $"SELECT Name FROM {DeferredIndexes.Mark} WHERE Type = 'index' ORDER BY Name");
+        var third = marked[2];
+        var ddl = (await QueryAsync(factory, $"SELECT Sql FROM {DeferredIndexes.Mark} WHERE Name = '{third}'")).Single();
+        await ExecuteAsync(connection, $"UPDATE {DeferredIndexes.Mark} SET Sql = 'CREATE INDEX \"{third}\" ON NoSuchTable (x)' WHERE Name = '{third}'");
+
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => SqliteDeferredIndexes.RestoreAsync(connection, CancellationToken.None));
+
+        // The two built before the failure stay built and are no longer in the mark; the rest wait for the next writer.
+        var built = await QueryAsync(factory, $"SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('{marked[0]}', '{marked[1]}', '{third}') ORDER BY name");
+        Assert.Equal(marked[..2], built);
+        Assert.Equal(marked[2..], await QueryAsync(factory, $"SELECT Name FROM {DeferredIndexes.Mark} WHERE Type = 'index' ORDER BY Name"));
+        Assert.Equal(["ArticlesFtsDelete", "ArticlesFtsInsert", "ArticlesFtsUpdate"], await QueryAsync(factory, $"SELECT Name FROM {DeferredIndexes.Mark} WHERE Type = 'trigger' ORDER BY Name"));
+        Assert.Empty(await QueryAsync(factory, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'ArticlesFts%'"));
+
+        await ExecuteAsync(connection, $"UPDATE {DeferredIndexes.Mark} SET Sql = '{ddl.Replace("'", "''", StringComparison.Ordinal)}' WHERE Name = '{third}'");
+        await SqliteDeferredIndexes.RestoreAsync(connection, CancellationToken.None);
+
+        Assert.Equal(before, await SchemaAsync(factory));
+        Assert.Equal(1, await MatchesAsync(factory, "harbour"));
+    }
+
+    [SkippableFact]
     public async Task ALoadKeepsTheIndexesThatResolveRelatedLinksAndStampChanges()
     {
         Skip.If(TestDatabase.IsPostgres, "SQLite's indexes");
@@ -95,6 +128,13 @@ public sealed class SqliteDeferredIndexesTests
         }
 
         return rows;
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task<ArticleDbContext> Context(ArticleApiFactory factory) =>
