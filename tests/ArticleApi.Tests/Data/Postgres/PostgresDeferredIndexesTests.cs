@@ -74,6 +74,32 @@ public sealed class PostgresDeferredIndexesTests
         Assert.Equal(1L, await MatchesAsync(factory, "lighthouse"));
     }
 
+    [PostgresFact]
+    public async Task EachIndexIsBuiltAndStruckFromTheMarkInItsOwnTransactionSoAFailureKeepsWhatWasBuilt()
+    {
+        using var factory = new ArticleApiFactory(sourceToCopy: "");
+        Write(factory.SourceDirectory, "a.md", "Alpha harbour");
+        await factory.ImportAsync();
+        var before = await IndexesAsync(factory);
+        await using var connection = await OpenAsync(factory);
+        await PostgresDeferredIndexes.DeferAsync(connection, CancellationToken.None);
+        // The builders take the GIN index first, then the rest by name: the last by name fails, after all the others.
+        var last = (await QueryAsync(connection, $"SELECT \"Name\" FROM \"{DeferredIndexes.Mark}\" WHERE \"Sql\" NOT LIKE '% USING gin %' ORDER BY \"Name\" DESC LIMIT 1")).Single();
+        var ddl = (await QueryAsync(connection, $"SELECT \"Sql\" FROM \"{DeferredIndexes.Mark}\" WHERE \"Name\" = '{last}'")).Single();
+        await ExecuteAsync(connection, $"UPDATE \"{DeferredIndexes.Mark}\" SET \"Sql\" = 'CREATE INDEX \"{last}\" ON \"NoSuchTable\" (x)' WHERE \"Name\" = '{last}'");
+
+        await Assert.ThrowsAsync<PostgresException>(() => PostgresDeferredIndexes.RestoreAsync(connection, CancellationToken.None));
+
+        Assert.Equal([last], await QueryAsync(connection, $"SELECT \"Name\" FROM \"{DeferredIndexes.Mark}\""));
+        Assert.Equal(before.Where(index => !index.Contains($"\"{last}\"", StringComparison.Ordinal)).Append("mark").Order(StringComparer.Ordinal), await IndexesAsync(factory));
+
+        await ExecuteAsync(connection, $"UPDATE \"{DeferredIndexes.Mark}\" SET \"Sql\" = '{ddl.Replace("'", "''", StringComparison.Ordinal)}' WHERE \"Name\" = '{last}'");
+        await PostgresDeferredIndexes.RestoreAsync(connection, CancellationToken.None);
+
+        Assert.Equal(before, await IndexesAsync(factory));
+        Assert.Equal(1L, await MatchesAsync(factory, "harbour"));
+    }
+
     [Theory]
     [InlineData("CREATE INDEX \"IX_A\" ON public.\"Articles\" USING btree (\"Quality\")", "CREATE INDEX IF NOT EXISTS \"IX_A\" ON public.\"Articles\" USING btree (\"Quality\")")]
     public void TheRebuildSkipsAnIndexThatExists(string sql, string expected) => Assert.Equal(expected, PostgresDeferredIndexes.IfNotExists(sql));
@@ -119,6 +145,12 @@ public sealed class PostgresDeferredIndexesTests
         }
 
         return rows;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static void Write(string folder, string relativePath, string title) =>
