@@ -4,9 +4,9 @@ namespace ArticleApi.Data;
 
 /// <summary>
 /// Rows going into one table during an import batch. How they travel is the engine's business (see
-/// <see cref="IBulkWriter.CreateInsert"/>): kept, then written by prepared statements of many rows each (SQLite, in
-/// process), or by a bulk copy (PostgreSQL, where every statement is a round trip). Either way the rows are in the
-/// table, inside the batch's transaction, once <see cref="FlushAsync"/> has returned; not before.
+/// <see cref="IBulkWriter.CreateInsert"/>): a prepared statement per row where a row costs no round trip (SQLite, in
+/// process), a buffered bulk copy where every statement would be one (PostgreSQL). Either way the rows are in the table,
+/// inside the batch's transaction, once <see cref="FlushAsync"/> has returned.
 /// </summary>
 internal interface ITableInsert : IAsyncDisposable
 {
