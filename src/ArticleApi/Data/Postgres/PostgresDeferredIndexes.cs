@@ -9,10 +9,11 @@ namespace ArticleApi.Data.Postgres;
 /// non-unique indexes of the schema's tables, the full-text GIN index among them, are dropped in one transaction that
 /// records their DDL (<c>pg_get_indexdef</c>) in the mark table, and created again from it, each in a transaction that
 /// strikes it from the mark. DDL is transactional here, so an index is never both built and still marked. A pass cut
-/// short leaves the mark, and the next writer builds what it still holds before it writes. Unique indexes and primary keys stay (the writes rely on them), and so do
-/// <see cref="DeferredIndexes.KeptIndex"/>, which an article's detail reads during the load, and
-/// <see cref="DeferredIndexes.UnstampedIndex"/>, through which each batch stamps its changes. CREATE INDEX takes
-/// a lock that blocks writes, not reads: replicas keep answering while the indexes are built, more slowly.
+/// short leaves the mark, and the next writer builds what it still holds before it writes. Unique indexes and primary
+/// keys stay (the writes rely on them), and so do <see cref="DeferredIndexes.KeptIndex"/>, which an article's detail
+/// reads during the load, and <see cref="DeferredIndexes.UnstampedIndex"/>, through which each batch stamps its
+/// changes. CREATE INDEX takes a lock that blocks writes, not reads: replicas keep answering while the indexes are
+/// built, more slowly.
 /// </summary>
 internal static class PostgresDeferredIndexes
 {
@@ -66,11 +67,12 @@ internal static class PostgresDeferredIndexes
         }
 
         var queue = new ConcurrentQueue<(string Name, string Sql)>(deferred.OrderBy(index => index.Sql.Contains(" USING gin ", StringComparison.Ordinal) ? 0 : 1));
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var builders = new List<Task> { BuildAsync(connection, queue, stop) };
+        // Set by a builder that fails; the caller's token cancels apart.
+        using var stop = new CancellationTokenSource();
+        var builders = new List<Task> { BuildAsync(connection, queue, stop, cancellationToken) };
         for (var more = 1; more < Math.Min(Builders, deferred.Count); more++)
         {
-            builders.Add(BuildOnCloneAsync((NpgsqlConnection)connection, queue, stop));
+            builders.Add(BuildOnCloneAsync((NpgsqlConnection)connection, queue, stop, cancellationToken));
         }
 
         await Task.WhenAll(builders);
@@ -84,29 +86,33 @@ internal static class PostgresDeferredIndexes
     /// <summary>The connections that build indexes at once at the end of a load: the writer's and one more.</summary>
     internal const int Builders = 2;
 
-    private static async Task BuildOnCloneAsync(NpgsqlConnection writer, ConcurrentQueue<(string Name, string Sql)> queue, CancellationTokenSource stop)
+    private static async Task BuildOnCloneAsync(
+        NpgsqlConnection writer, ConcurrentQueue<(string Name, string Sql)> queue, CancellationTokenSource stop, CancellationToken cancellationToken)
     {
         // A clone keeps the writer's credentials, which its connection string no longer shows once open.
         await using var connection = (NpgsqlConnection)((ICloneable)writer).Clone();
-        await connection.OpenAsync(stop.Token);
-        await BuildAsync(connection, queue, stop);
+        await connection.OpenAsync(cancellationToken);
+        await BuildAsync(connection, queue, stop, cancellationToken);
     }
 
-    /// <summary>Takes indexes from the queue until it is empty; a failure stops the other builders after their current index.</summary>
-    private static async Task BuildAsync(DbConnection connection, ConcurrentQueue<(string Name, string Sql)> queue, CancellationTokenSource stop)
+    /// <summary>
+    /// Takes indexes from the queue until it is empty. A builder that fails sets <paramref name="stop"/>, and the others
+    /// end after their current index without an error of their own, so the failure is the one that surfaces; the
+    /// caller's <paramref name="cancellationToken"/> cancels every build at once (each rolls back and stays marked).
+    /// </summary>
+    private static async Task BuildAsync(
+        DbConnection connection, ConcurrentQueue<(string Name, string Sql)> queue, CancellationTokenSource stop, CancellationToken cancellationToken)
     {
         try
         {
             while (!stop.IsCancellationRequested && queue.TryDequeue(out var index))
             {
-                await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 // The start-up between a cut-short load and this may have made one again (PostgresBodyIndex makes the GIN index).
-                await ExecuteAsync(connection, transaction, IfNotExists(index.Sql), CancellationToken.None);
-                await ExecuteAsync(connection, transaction, $"DELETE FROM {Mark} WHERE \"Name\" = '{index.Name.Replace("'", "''", StringComparison.Ordinal)}'", CancellationToken.None);
-                await transaction.CommitAsync(CancellationToken.None);
+                await ExecuteAsync(connection, transaction, IfNotExists(index.Sql), cancellationToken);
+                await ExecuteAsync(connection, transaction, $"DELETE FROM {Mark} WHERE \"Name\" = '{index.Name.Replace("'", "''", StringComparison.Ordinal)}'", cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
-
-            stop.Token.ThrowIfCancellationRequested();
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -9,8 +9,8 @@ namespace ArticleApi.Data.Sqlite;
 /// connection's page cache, which a pass sets to 64 MiB for its inserts; a run of that size was sorted by the
 /// statement's own thread alone. Building the nineteen indexes a load of 1,000,000 articles sets aside, in the sqlite3
 /// shell: 28.3 s with a 64 MiB cache, 28.8 s with that and two helper threads, 23.8 s with 16 MiB and none, 14.5 s
-/// with 4 MiB and two; a whole cold import went from 95.8-96.8 s to 78.4-79.0 s
-/// (BENCHMARKS.md). The settings last while the returned scope is open; the connection's own come back after.
+/// with 4 MiB and two; a whole cold import went from 95.8-96.8 s to 78.4-79.0 s (BENCHMARKS.md). The settings last
+/// while the returned scope is open; the connection's own come back after.
 /// </summary>
 internal sealed class SqliteSorterSettings : IAsyncDisposable
 {
