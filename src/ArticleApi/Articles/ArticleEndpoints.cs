@@ -32,7 +32,7 @@ internal static class ArticleEndpoints
         return app;
     }
 
-    internal static Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult, RepresentationResult>> ListAsync(
+    internal static Task<Results<GeneratedJson<ArticlePage>, ValidationProblem, ProblemHttpResult, RepresentationResult>> ListAsync(
         [AsParameters] ArticleListParameters parameters, ArticleListReader reader, HttpContext httpContext,
         CancellationToken cancellationToken) =>
         ArticleListHandler.HandleAsync(ArticleScope.All, parameters, reader, httpContext, cancellationToken);
@@ -68,7 +68,7 @@ internal static class ArticleEndpoints
         return TypedResults.Ok(new ItemList<RelatedLinkResponse>(await reader.LoadAsync(links, cancellationToken)));
     }
 
-    internal static async Task<Results<Ok<ItemList<ArticleListItem>>, ProblemHttpResult>> GetBacklinksAsync(
+    internal static async Task<Results<GeneratedJson<ItemList<ArticleListItem>>, ProblemHttpResult>> GetBacklinksAsync(
         string id, ArticleListReader reader, CancellationToken cancellationToken)
     {
         // One prepared statement finds the article and the keys of its backlinks (LookupStatements.Backlinks), one more reads their rows.
@@ -77,7 +77,8 @@ internal static class ArticleEndpoints
             return NotFound(id);
         }
 
-        return TypedResults.Ok(new ItemList<ArticleListItem>(await reader.LoadItemsAsync(keys, null, cancellationToken)));
+        return new GeneratedJson<ItemList<ArticleListItem>>(
+            new ItemList<ArticleListItem>(await reader.LoadItemsAsync(keys, null, cancellationToken)), ArticleJsonContext.Default.ItemListArticleListItem);
     }
 
     private static ProblemHttpResult NotFound(string id) => Problems.NotFound("Article", "id", id);

@@ -13,7 +13,7 @@ namespace ArticleApi.Articles;
 /// </summary>
 internal static class ArticleListHandler
 {
-    public static async Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult, RepresentationResult>> HandleAsync(
+    public static async Task<Results<GeneratedJson<ArticlePage>, ValidationProblem, ProblemHttpResult, RepresentationResult>> HandleAsync(
         ArticleScope scope, ArticleListParameters parameters, ArticleListReader reader, HttpContext httpContext,
         CancellationToken cancellationToken)
     {
@@ -39,6 +39,6 @@ internal static class ArticleListHandler
         }
 
         var page = await reader.ReadAsync(scope.Narrow(query), httpContext, cancellationToken);
-        return fields is null ? TypedResults.Ok(page) : fields.Json(page, ofItems: true);
+        return fields is null ? new GeneratedJson<ArticlePage>(page, ArticleJsonContext.Default.ArticlePage) : fields.Json(page, ofItems: true);
     }
 }

@@ -50,7 +50,7 @@ internal static class ProviderEndpoints
             ? TypedResults.Ok(provider)
             : Problems.NotFound("Provider", "domain", domain);
 
-    internal static Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult, RepresentationResult>> ListArticlesAsync(
+    internal static Task<Results<GeneratedJson<ArticlePage>, ValidationProblem, ProblemHttpResult, RepresentationResult>> ListArticlesAsync(
         string domain, [AsParameters] ArticleListParameters parameters, ArticleListReader reader, HttpContext httpContext,
         CancellationToken cancellationToken) =>
         ArticleListHandler.HandleAsync(ArticleScope.OfProvider(domain), parameters, reader, httpContext, cancellationToken);

@@ -63,7 +63,7 @@ internal static class TopicEndpoints
         return TypedResults.Ok(new TopicResponse(topic.Name, topic.Slug, snapshot.Topic(topic.Id)));
     }
 
-    internal static Task<Results<Ok<ArticlePage>, ValidationProblem, ProblemHttpResult, RepresentationResult>> ListArticlesAsync(
+    internal static Task<Results<GeneratedJson<ArticlePage>, ValidationProblem, ProblemHttpResult, RepresentationResult>> ListArticlesAsync(
         string slug, [AsParameters] ArticleListParameters parameters, ArticleListReader reader, HttpContext httpContext,
         CancellationToken cancellationToken) =>
         ArticleListHandler.HandleAsync(ArticleScope.OfTopic(slug), parameters, reader, httpContext, cancellationToken);
