@@ -1,8 +1,12 @@
 using System.Text.Json;
+using ArticleApi.Articles;
+using ArticleApi.Articles.Counting;
+using ArticleApi.Data;
 using ArticleApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArticleApi.Tests.Articles;
 
@@ -13,6 +17,8 @@ namespace ArticleApi.Tests.Articles;
 /// </summary>
 public sealed class SearchColumnPagesTests(SampleApiFixture sql, ColumnPagesFixture columns) : IClassFixture<SampleApiFixture>, IClassFixture<ColumnPagesFixture>
 {
+    private const string GatedSetting = "test:gated-search";
+
     private readonly HttpClient _sql = sql.CreateClient();
     private readonly HttpClient _columns = columns.CreateClient();
 
@@ -72,6 +78,34 @@ public sealed class SearchColumnPagesTests(SampleApiFixture sql, ColumnPagesFixt
     }
 
     [Fact]
+    public async Task SearchesAskedForWhileAnotherIsCollectedAreQueuedAndCollectedInTurn()
+    {
+        // The collect of "gate" waits until the test opens the gate, so the other searches come while it runs; nothing
+        // asks for them again, so only the queue can get them collected.
+        using var counted = Counted(("Lists:PagesFromColumns", "WhenRead"), (GatedSetting, "on"));
+        var client = counted.Client;
+        await client.GetJsonAsync("/articles?includeTotal=true&limit=1"); // waits for the columns
+        string[] words = ["gate", "kubernetes", "azure", "cloud", "serverless"];
+        foreach (var word in words)
+        {
+            await client.GetJsonAsync($"/articles?q={word}&limit=1");
+        }
+
+        var services = counted.Services;
+        var (cache, columns) = (services.GetRequiredService<SearchRowsCache>(), await services.GetRequiredService<ArticleColumnsCache>().GetAsync(default));
+        var queries = words.Select(word => FullTextQueryParser.Parse(word, out _)!).ToList();
+        Assert.DoesNotContain(queries, query => cache.IsKept(columns, query));
+
+        services.GetRequiredService<GatedSearch>().Gate.Set();
+        for (var wait = 0; wait < 200 && !queries.TrueForAll(query => cache.IsKept(columns, query)); wait++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.All(queries, query => Assert.True(cache.IsKept(columns, query), query.Key));
+    }
+
+    [Fact]
     public async Task PastTheKeptSearchesASearchCollectsItsRowsForEachRequest()
     {
         using var counted = Counted(("Lists:KeptSearches", "1"));
@@ -100,7 +134,14 @@ public sealed class SearchColumnPagesTests(SampleApiFixture sql, ColumnPagesFixt
                 builder.UseSetting(key, value);
             }
 
-            builder.ConfigureTestServices(counter.Join);
+            builder.ConfigureTestServices(services =>
+            {
+                counter.Join(services);
+                if (settings.Contains((GatedSetting, "on")))
+                {
+                    GatedSearch.Join(services);
+                }
+            });
         }), counter);
     }
 
@@ -112,6 +153,8 @@ public sealed class SearchColumnPagesTests(SampleApiFixture sql, ColumnPagesFixt
         public HttpClient Client { get; } = host.CreateClient();
 
         public StatementCounter Counter => counter;
+
+        public IServiceProvider Services => host.Services;
 
         public void Dispose()
         {

@@ -51,6 +51,10 @@ internal sealed partial class ArticleColumnsCache(
         return null;
     }
 
+    /// <summary>Whether <paramref name="columns"/> are those of the current version (nothing is read).</summary>
+    public async Task<bool> IsCurrentAsync(ArticleColumns columns, CancellationToken cancellationToken) =>
+        ReferenceEquals(await _columns.PeekAsync(cancellationToken), columns);
+
     public void Dispose() => _columns.Dispose();
 
     private async Task ReadInBackgroundAsync()
