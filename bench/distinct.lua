@@ -51,7 +51,8 @@ local families = {
   topic = function() return "/topics/" .. pick(lists.topics) .. "/articles?sort=" .. pick(sorts) end,
   provider = function() return "/providers/" .. pick(lists.providers) .. "/articles?sort=" .. pick(sorts) end,
   cursor = function() return "/articles?cursor=" .. pick(lists.cursors) end,
-  search = function() return "/articles?q=" .. pick(lists.words) end,
+  -- A word alone (newest first), or with a random filter and sort: the pages of a kept search come from the columns.
+  search = function() return "/articles?q=" .. pick(lists.words) .. (math.random() < 0.5 and "" or "&" .. filters()) end,
   facets = function() return "/articles?facets=topic,provider,published,type&" .. filters() end,
   total = function() return "/articles?includeTotal=true&" .. filters() end,
   scopedfacets = function() return "/articles?facets=topic,provider,published,type&" .. scoped() end,
