@@ -11,8 +11,31 @@ namespace ArticleApi.Articles;
 /// </summary>
 internal static class ArticleJsonColumns
 {
-    public static List<TopicReference> Topics(string? json) =>
-        Elements(json, topic => new TopicReference(topic[0].GetString()!, topic[1].GetString()!));
+    // Topics and the first image are read for every item of every list page: token by token from the text's UTF-8
+    // (on the stack when short), without the element tree JsonDocument builds, which was 9% of a page's read.
+
+    /// <summary><c>[[name, slug], ...]</c>, or none.</summary>
+    public static List<TopicReference> Topics(string? json)
+    {
+        if (json is null)
+        {
+            return [];
+        }
+
+        var topics = new List<TopicReference>();
+        JsonTokens.Read(json, topics, static (ref reader, topics) =>
+        {
+            JsonTokens.Next(ref reader, JsonTokenType.StartArray);
+            while (JsonTokens.Next(ref reader) == JsonTokenType.StartArray)
+            {
+                var name = JsonTokens.String(ref reader);
+                var slug = JsonTokens.String(ref reader);
+                JsonTokens.Next(ref reader, JsonTokenType.EndArray);
+                topics.Add(new TopicReference(name, slug));
+            }
+        });
+        return topics;
+    }
 
     /// <summary><c>[url, width, height]</c>, or none.</summary>
     public static ImageSummary? FirstImage(string? json)
@@ -22,9 +45,13 @@ internal static class ArticleJsonColumns
             return null;
         }
 
-        using var document = JsonDocument.Parse(json);
-        var image = document.RootElement;
-        return new ImageSummary(image[0].GetString()!, Int(image[1]), Int(image[2]));
+        var image = new ImageSummary[1];
+        JsonTokens.Read(json, image, static (ref reader, image) =>
+        {
+            JsonTokens.Next(ref reader, JsonTokenType.StartArray);
+            image[0] = new ImageSummary(JsonTokens.String(ref reader), JsonTokens.Int(ref reader), JsonTokens.Int(ref reader));
+        });
+        return image[0];
     }
 
     public static List<ImageDetail> Images(string? json) => Elements(json, image => ImageDetail.From(Image(image)));
