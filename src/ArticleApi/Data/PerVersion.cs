@@ -7,8 +7,8 @@ namespace ArticleApi.Data;
 /// one as fresh. The computation is not the caller's: a caller that gives up (a client's timeout, a closed connection)
 /// stops waiting, the computation goes on for the others. It took the first caller's token, so a load generator
 /// stopping, or any impatient client, cancelled a second of shared work that the next request began again, and
-/// everyone waited twice (BENCHMARKS.md, "Shared work no longer cancelled by the caller who started it"). Disposal
-/// (the service's stop) cancels it.
+/// everyone waited twice (BENCHMARKS.md, "Pages written by the generated serializer, searches queued, shared work
+/// kept from impatient callers"). Disposal (the service's stop) cancels it.
 /// </summary>
 internal sealed class PerVersion<T>(DataVersion dataVersion) : IDisposable
 {
