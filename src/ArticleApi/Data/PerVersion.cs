@@ -37,10 +37,13 @@ internal sealed class PerVersion<T>(DataVersion dataVersion) : IDisposable
                 return fresh.Value;
             }
 
-            // A failed computation is not shared with later callers: the next one tries again.
+            // A failed computation is not shared with later callers: the next one tries again. It runs on the thread
+            // pool, not under the lock nor on this caller's thread: on SQLite a whole computation can run without
+            // yielding (its reads complete synchronously), and callers arriving meanwhile must wait without a thread.
             if (_computing is not { } computing || computing.Version != version || computing.Task.IsFaulted || computing.Task.IsCanceled)
             {
-                computing = new Computation(version, ComputeAsync(version, compute, _computing?.Task));
+                var previous = _computing?.Task;
+                computing = new Computation(version, Task.Run(() => ComputeAsync(version, compute, previous), CancellationToken.None));
                 _computing = computing;
             }
 

@@ -51,6 +51,27 @@ public sealed class PerVersionTests : IDisposable
     }
 
     [Fact]
+    public async Task AComputationThatNeverYieldsHoldsNoCallersThread()
+    {
+        // SQLite's reads complete synchronously, so a whole computation can run without yielding.
+        using var release = new ManualResetEventSlim();
+        Task<string> Compute(CancellationToken token)
+        {
+            release.Wait(TimeSpan.FromSeconds(10), token);
+            return Task.FromResult("without yielding");
+        }
+
+        var first = _kept.GetAsync(Compute, CancellationToken.None);
+        var second = _kept.GetAsync(Compute, CancellationToken.None);
+
+        Assert.False(first.IsCompleted);
+        Assert.False(second.IsCompleted);
+        release.Set();
+        Assert.Equal("without yielding", await first);
+        Assert.Equal("without yielding", await second);
+    }
+
+    [Fact]
     public async Task AFailedComputationIsTriedAgainByTheNextCaller()
     {
         var calls = 0;
