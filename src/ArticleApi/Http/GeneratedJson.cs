@@ -12,7 +12,8 @@ namespace ArticleApi.Http;
 /// writes each member straight from generated code), instead of <c>Ok&lt;T&gt;</c>'s resumable async serializer.
 /// System.Text.Json uses the generated fast path in async writes only for types whose payloads stay under 8 KB, and a
 /// page of articles is about 17 KB, so through <c>Ok&lt;T&gt;</c> every page paid for the resumable one (BENCHMARKS.md,
-/// "Pages written by the generated serializer"). The body goes into the response's pipe and is flushed once. The endpoint's metadata is <c>Ok&lt;T&gt;</c>'s: a 200 of <typeparamref name="TValue"/> as JSON.
+/// "Pages written by the generated serializer"). The body goes into the response's pipe and is flushed once. The
+/// endpoint's metadata is <c>Ok&lt;T&gt;</c>'s: a 200 of <typeparamref name="TValue"/> as JSON.
 /// </summary>
 internal sealed class GeneratedJson<TValue>(TValue value, JsonTypeInfo<TValue> typeInfo)
     : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<TValue>, IContentTypeHttpResult
