@@ -11,9 +11,9 @@ namespace ArticleApi.Articles;
 /// </summary>
 internal static class JsonTokens
 {
-    public delegate void Reader<in TState>(ref Utf8JsonReader reader, TState state);
+    public delegate TResult Reader<out TResult>(ref Utf8JsonReader reader);
 
-    public static void Read<TState>(string json, TState state, Reader<TState> read)
+    public static TResult Read<TResult>(string json, Reader<TResult> read)
     {
         var length = Encoding.UTF8.GetByteCount(json);
         byte[]? rented = null;
@@ -21,7 +21,7 @@ internal static class JsonTokens
         try
         {
             var reader = new Utf8JsonReader(buffer[..Encoding.UTF8.GetBytes(json, buffer)]);
-            read(ref reader, state);
+            return read(ref reader);
         }
         finally
         {
