@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace ArticleApi.Articles.Counting;
 
@@ -9,6 +10,9 @@ namespace ArticleApi.Articles.Counting;
 /// for, where the per-field arrays (<see cref="RowValues"/>) cost one for the provider, the type and the category each
 /// and two for the topics. Built only when every id fits its slot (fewer than 255 topics, types and categories, fewer
 /// than 65,535 providers); a row with more than <see cref="TopicSlots"/> topics reads them from the topics' own arrays.
+/// A matching row's topics are counted by a loop of the same length for every row (<see cref="CountedSlots"/>, enough
+/// for nine rows in ten; an empty slot names a spare counter): a loop as long as each row's topics mispredicted its end
+/// on nearly every row, and at 5% to 15% of a million rows matching that was half of the pass.
 /// </summary>
 internal sealed class FacetRecords
 {
@@ -20,10 +24,15 @@ internal sealed class FacetRecords
 
     private const byte Overflow = byte.MaxValue;
 
+    // Topic ids are bytes: one counter each, the spare counters of empty slots among them.
+    private const int TopicCounters = byte.MaxValue + 1;
+
     private readonly byte[] _records;
     private readonly RowValues _topics;
+    private readonly int _topicIds;
 
-    private FacetRecords(byte[] records, RowValues topics) => (_records, _topics) = (records, topics);
+    private FacetRecords(byte[] records, TopicPostings topics, int countedSlots) =>
+        (_records, _topics, _topicIds, CountedSlots) = (records, topics.PerRow, topics.Slugs.Length, countedSlots);
 
     /// <summary>The records of every row, or null when some id does not fit its slot.</summary>
     public static FacetRecords? Build(int rows, NameColumn provider, NameColumn type, NameColumn category, TopicPostings topics)
@@ -50,6 +59,16 @@ internal sealed class FacetRecords
             }
         }
 
+        // Slot k of a row with fewer topics names spare counter Slugs.Length + k (the last one when past a byte): not an
+        // id, and one per slot, so that the empty slots of successive rows do not wait on one counter.
+        for (var row = 0; row < rows; row++)
+        {
+            for (var slot = perRow[row]; slot < TopicSlots; slot++)
+            {
+                records[(row * Size) + 5 + slot] = (byte)Math.Min(topics.Slugs.Length + slot, byte.MaxValue);
+            }
+        }
+
         for (var row = 0; row < rows; row++)
         {
             var record = records.AsSpan(row * Size, Size);
@@ -59,10 +78,33 @@ internal sealed class FacetRecords
             record[4] = perRow[row] > TopicSlots ? Overflow : (byte)perRow[row];
         }
 
-        return new FacetRecords(records, topics.PerRow);
+        return new FacetRecords(records, topics, CoveringSlots(perRow));
     }
 
     public long Bytes => _records.LongLength;
+
+    /// <summary>
+    /// How many topic slots the pass counts for every row: the fewest that hold all the topics of nine rows in ten
+    /// (rows with more count the rest in a second loop).
+    /// </summary>
+    public int CountedSlots { get; }
+
+    private static int CoveringSlots(int[] perRow)
+    {
+        var rowsWith = new int[TopicSlots + 2];
+        foreach (var topics in perRow)
+        {
+            rowsWith[Math.Min(topics, TopicSlots + 1)]++;
+        }
+
+        var (covered, slots) = (rowsWith[0], 0);
+        while (slots < TopicSlots && covered < perRow.Length * 0.9)
+        {
+            covered += rowsWith[++slots];
+        }
+
+        return slots;
+    }
 
     /// <summary>
     /// Adds each matching row's values to the counts given, indexed by id, for the fields whose counts are not null; each
@@ -71,6 +113,11 @@ internal sealed class FacetRecords
     public void CountInto(RowSet rows, int[]? providers, int[]? types, int[]? categories, int[]? topics)
     {
         var records = _records;
+        var counted = CountedSlots;
+        // Every byte is a counter here, so no count needs a bounds check; the names' counts are added to topics at the end.
+        Span<int> topicCounters = stackalloc int[TopicCounters];
+        topicCounters.Clear();
+        ref var topicCounter = ref MemoryMarshal.GetReference(topicCounters);
         foreach (var row in rows)
         {
             // The same branches for every row: predicted, unlike a test of the row's values.
@@ -95,16 +142,41 @@ internal sealed class FacetRecords
                 continue;
             }
 
+            for (var slot = 0; slot < counted; slot++)
+            {
+                Unsafe.Add(ref topicCounter, Unsafe.Add(ref record, 5 + slot))++;
+            }
+
             var count = Unsafe.Add(ref record, 4);
+            if (count <= counted)
+            {
+                continue;
+            }
+
             if (count == Overflow)
             {
+                // Its topics from their own arrays, all of them: the slots counted above are taken back.
+                for (var slot = 0; slot < counted; slot++)
+                {
+                    Unsafe.Add(ref topicCounter, Unsafe.Add(ref record, 5 + slot))--;
+                }
+
                 _topics.CountRowInto(topics, row);
                 continue;
             }
 
-            for (var slot = 0; slot < count; slot++)
+            for (var slot = counted; slot < count; slot++)
             {
-                topics[Unsafe.Add(ref record, 5 + slot)]++;
+                Unsafe.Add(ref topicCounter, Unsafe.Add(ref record, 5 + slot))++;
+            }
+        }
+
+        if (topics is not null)
+        {
+            // The ids' counters; past them, the spare ones of empty slots.
+            for (var id = 0; id < _topicIds; id++)
+            {
+                topics[id] += topicCounters[id];
             }
         }
     }

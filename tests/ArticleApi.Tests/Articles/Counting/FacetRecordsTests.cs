@@ -61,6 +61,43 @@ public sealed class FacetRecordsTests
     }
 
     [Fact]
+    public void TopicsAreCountedWhetherARowFillsTheSlotsCountedForEveryRowHasMoreOrHasMoreThanARecordHolds()
+    {
+        // 200 rows: rows 0-179 have one topic or none, so one slot is counted for every row; 180-189 have 4 (a second
+        // loop); 190-199 have 15 (more than a record holds: their own arrays).
+        const int rows = 200;
+        var topics = new TopicPostings.Builder();
+        var expected = new int[30];
+        for (var row = 0; row < rows; row++)
+        {
+            var count = row < 180 ? row % 2 : row < 190 ? 4 : 15;
+            foreach (var topic in Enumerable.Range(row % 7, count))
+            {
+                topics.Add(row, $"t{topic:D2}");
+                expected[topic] += row % 3 == 0 ? 1 : 0;
+            }
+        }
+
+        var names = new NameColumn.Builder();
+        foreach (var row in Enumerable.Range(0, rows))
+        {
+            names.Add(null);
+        }
+
+        var none = names.Build();
+        var built = topics.Build();
+        var records = FacetRecords.Build(rows, none, none, none, built)!;
+        using var matches = new RowSet(rows);
+        matches.AddAll([.. Enumerable.Range(0, rows).Where(row => row % 3 == 0)]);
+        var counts = new int[built.Slugs.Length + 1];
+
+        records.CountInto(matches, null, null, null, counts);
+
+        Assert.Equal(1, records.CountedSlots);
+        Assert.Equal(built.Slugs.Select(slug => expected[int.Parse(slug[1..])]).Append(0), counts);
+    }
+
+    [Fact]
     public void NoRecordsAreBuiltWhenTheTopicIdsDoNotFitAByte()
     {
         var topics = new TopicPostings.Builder();
