@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace ArticleApi.Articles.Counting;
 
@@ -23,6 +24,9 @@ internal sealed class FacetRecords
     public const int TopicSlots = Size - 5;
 
     private const byte Overflow = byte.MaxValue;
+
+    // Words of matching rows whose records are asked for together: at 5% of rows matching, about 50 records in flight.
+    private const int BatchWords = 16;
 
     // Topic ids are bytes: one counter each, the spare counters of empty slots among them.
     private const int TopicCounters = byte.MaxValue + 1;
@@ -110,64 +114,33 @@ internal sealed class FacetRecords
     /// Adds each matching row's values to the counts given, indexed by id, for the fields whose counts are not null; each
     /// array has one more slot than its field has names, where rows without a value are counted.
     /// </summary>
-    public void CountInto(RowSet rows, int[]? providers, int[]? types, int[]? categories, int[]? topics)
+    public unsafe void CountInto(RowSet rows, int[]? providers, int[]? types, int[]? categories, int[]? topics)
     {
-        var records = _records;
-        var counted = CountedSlots;
         // Every byte is a counter here, so no count needs a bounds check; the names' counts are added to topics at the end.
         Span<int> topicCounters = stackalloc int[TopicCounters];
         topicCounters.Clear();
-        ref var topicCounter = ref MemoryMarshal.GetReference(topicCounters);
-        foreach (var row in rows)
+        var counts = new Counts(providers, types, categories, topics is null ? null : topicCounters);
+        Span<int> batch = stackalloc int[BatchWords * 64];
+        fixed (byte* start = _records)
         {
-            // The same branches for every row: predicted, unlike a test of the row's values.
-            ref var record = ref records[row * Size];
-            if (providers is not null)
+            for (var first = 0; first < rows.WordCount; first += BatchWords)
             {
-                providers[Unsafe.ReadUnaligned<ushort>(ref record)]++;
-            }
-
-            if (types is not null)
-            {
-                types[Unsafe.Add(ref record, 2)]++;
-            }
-
-            if (categories is not null)
-            {
-                categories[Unsafe.Add(ref record, 3)]++;
-            }
-
-            if (topics is null)
-            {
-                continue;
-            }
-
-            for (var slot = 0; slot < counted; slot++)
-            {
-                Unsafe.Add(ref topicCounter, Unsafe.Add(ref record, 5 + slot))++;
-            }
-
-            var count = Unsafe.Add(ref record, 4);
-            if (count <= counted)
-            {
-                continue;
-            }
-
-            if (count == Overflow)
-            {
-                // Its topics from their own arrays, all of them: the slots counted above are taken back.
-                for (var slot = 0; slot < counted; slot++)
+                // A batch's records asked for before any is read: each scattered record was a wait for memory.
+                var size = 0;
+                foreach (var row in rows.Range(first, BatchWords))
                 {
-                    Unsafe.Add(ref topicCounter, Unsafe.Add(ref record, 5 + slot))--;
+                    if (Sse.IsSupported)
+                    {
+                        Sse.Prefetch0(start + ((long)row * Size));
+                    }
+
+                    batch[size++] = row;
                 }
 
-                _topics.CountRowInto(topics, row);
-                continue;
-            }
-
-            for (var slot = counted; slot < count; slot++)
-            {
-                Unsafe.Add(ref topicCounter, Unsafe.Add(ref record, 5 + slot))++;
+                foreach (var row in batch[..size])
+                {
+                    CountRow(row, ref counts, topics);
+                }
             }
         }
 
@@ -179,5 +152,70 @@ internal sealed class FacetRecords
                 topics[id] += topicCounters[id];
             }
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CountRow(int row, ref Counts counts, int[]? topics)
+    {
+        // The same branches for every row: predicted, unlike a test of the row's values.
+        ref var record = ref _records[row * Size];
+        if (counts.Providers is { } providers)
+        {
+            providers[Unsafe.ReadUnaligned<ushort>(ref record)]++;
+        }
+
+        if (counts.Types is { } types)
+        {
+            types[Unsafe.Add(ref record, 2)]++;
+        }
+
+        if (counts.Categories is { } categories)
+        {
+            categories[Unsafe.Add(ref record, 3)]++;
+        }
+
+        if (topics is null)
+        {
+            return;
+        }
+
+        ref var topicCounter = ref MemoryMarshal.GetReference(counts.Topics);
+        var counted = CountedSlots;
+        for (var slot = 0; slot < counted; slot++)
+        {
+            Unsafe.Add(ref topicCounter, Unsafe.Add(ref record, 5 + slot))++;
+        }
+
+        var count = Unsafe.Add(ref record, 4);
+        if (count <= counted)
+        {
+            return;
+        }
+
+        if (count == Overflow)
+        {
+            // Its topics from their own arrays, all of them: the slots counted above are taken back.
+            for (var slot = 0; slot < counted; slot++)
+            {
+                Unsafe.Add(ref topicCounter, Unsafe.Add(ref record, 5 + slot))--;
+            }
+
+            _topics.CountRowInto(topics, row);
+            return;
+        }
+
+        for (var slot = counted; slot < count; slot++)
+        {
+            Unsafe.Add(ref topicCounter, Unsafe.Add(ref record, 5 + slot))++;
+        }
+    }
+
+    // The counts of one pass: the topics' on the stack, indexed by any byte.
+    private readonly ref struct Counts(int[]? providers, int[]? types, int[]? categories, Span<int> topics)
+    {
+        public readonly int[]? Providers = providers;
+        public readonly int[]? Types = types;
+        public readonly int[]? Categories = categories;
+        public readonly Span<int> Topics = topics;
     }
 }

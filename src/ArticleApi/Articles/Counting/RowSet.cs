@@ -94,6 +94,9 @@ internal sealed class RowSet : IDisposable
     /// <summary>The rows in the set, ascending.</summary>
     public Enumerator GetEnumerator() => new(Words, WordCount);
 
+    /// <summary>The rows in <paramref name="count"/> words of the set from word <paramref name="first"/> on, ascending.</summary>
+    public Enumerator Range(int first, int count) => new(Words, Math.Min(WordCount, first + count), first);
+
     public void Dispose()
     {
         if (_pooled && _words is { } words)
@@ -103,12 +106,14 @@ internal sealed class RowSet : IDisposable
         }
     }
 
-    internal struct Enumerator(ulong[] words, int wordCount)
+    internal struct Enumerator(ulong[] words, int wordCount, int firstWord = 0)
     {
-        private int _word = -1;
+        private int _word = firstWord - 1;
         private ulong _rest;
 
         public int Current { get; private set; }
+
+        public readonly Enumerator GetEnumerator() => this;
 
         public bool MoveNext()
         {

@@ -20,6 +20,18 @@ public sealed class RowSetTests
     }
 
     [Fact]
+    public void ARangeOfWordsListsOnlyItsRowsAndStopsAtTheLastWord()
+    {
+        using var set = new RowSet(200);
+        set.AddAll([0, 63, 64, 127, 128, 199]);
+
+        Assert.Equal([64, 127], [.. set.Range(1, 1)]);
+        Assert.Equal([0, 63, 64, 127], [.. set.Range(0, 2)]);
+        Assert.Equal([128, 199], [.. set.Range(2, 16)]);
+        Assert.Equal([], [.. set.Range(4, 16)]);
+    }
+
+    [Fact]
     public void ASetStartsEmptyEvenOnWordsAnEarlierSetReturnedToThePool()
     {
         using (var used = new RowSet(100_000))
