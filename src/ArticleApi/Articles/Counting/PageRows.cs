@@ -80,7 +80,8 @@ internal static class PageRows
             }
         }
 
-        return page.Count == count || index < first || index >= end ? page : Best(order, test, new RowSource(matches), descending, after, count);
+        // Every row of the match set matches: ranked without a test.
+        return page.Count == count || index < first || index >= end ? page : Best(order, null, new RowSource(matches), descending, after, count);
     }
 
     // The part of the order a range on its field leaves: [first, end) of its rows.
@@ -97,7 +98,8 @@ internal static class PageRows
 
     // The first count matching rows of the source past the cursor, in the list's order: a heap keeps the count best so
     // far. Rows are compared by their index in the order (a read of one array), the cursor by the index it falls at.
-    private static List<int> Best(RowOrder order, MatchingRows test, RowSource source, bool descending, RowPosition? after, int count)
+    // Without a test, every row of the source matches.
+    private static List<int> Best(RowOrder order, MatchingRows? test, RowSource source, bool descending, RowPosition? after, int count)
     {
         // Descending, the rows before the cursor's index; ascending, those from the first index past it.
         var (low, high) = after is not { } cursor ? (0, order.Rows.Length)
@@ -106,7 +108,7 @@ internal static class PageRows
         var kept = new PriorityQueue<int, int>(count + 1, descending ? Comparer<int>.Default : Comparer<int>.Create((x, y) => y.CompareTo(x)));
         foreach (var row in source.Rows())
         {
-            if (!test.Matches(row))
+            if (test is not null && !test.Matches(row))
             {
                 continue;
             }
