@@ -34,7 +34,7 @@ internal static class FilterMatches
         var result = new RowSet(columns.Count);
         foreach (var row in source.Rows())
         {
-            if (test.Matches(row))
+            if (source.Exact || test.Matches(row))
             {
                 result.Add(row);
             }

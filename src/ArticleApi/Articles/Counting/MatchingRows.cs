@@ -90,6 +90,12 @@ internal sealed class MatchingRows : IDisposable
             sources.Add(new RowSource(_category == NameColumn.None ? [] : [c.Category.Rows(_category)]));
         }
 
+        // The sources so far hold exactly the rows of their condition; a filter with that one condition alone needs no test.
+        if (sources.Count == 1 && ConditionCount() == 1)
+        {
+            return sources[0].AsExact();
+        }
+
         foreach (var field in (ReadOnlySpan<OrderField>)[OrderField.Quality, OrderField.Heat, OrderField.PublishedAt])
         {
             if (_filter.Range(field) is { } range)
@@ -100,6 +106,13 @@ internal sealed class MatchingRows : IDisposable
 
         return sources.MinBy(source => source.Size) ?? RowSource.All(c.Count);
     }
+
+    // How many conditions the filter has: each topic group, the search, the excluded topics, each provider group, the
+    // excluded providers, published, each range (quality, heat, dates), the type and the category.
+    private int ConditionCount() =>
+        _required.Count + (_excludedTopics is null ? 0 : 1) + _providerGroups.Length + (_excludedProviders is null ? 0 : 1)
+        + (_filter.Published is null ? 0 : 1) + (_quality is null ? 0 : 1) + (_heat is null ? 0 : 1)
+        + (_filter.From is null && _filter.To is null ? 0 : 1) + (_filter.Type is null ? 0 : 1) + (_filter.Category is null ? 0 : 1);
 
     public void Dispose()
     {

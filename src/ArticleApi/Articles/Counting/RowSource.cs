@@ -30,10 +30,19 @@ internal sealed class RowSource
 
     public int Size { get; }
 
+    /// <summary>
+    /// Whether every row of the source matches: the rows of the filter's only condition (<see cref="MatchingRows.SmallestSource"/>),
+    /// which then need no test.
+    /// </summary>
+    public bool Exact { get; init; }
+
     /// <summary>True for every row: a caller scans rows 0 to <see cref="Size"/> - 1 itself, in memory order.</summary>
     public bool IsAll { get; }
 
     public static RowSource All(int rows) => new(rows, all: true);
+
+    /// <summary>The same rows, known to match every condition (<see cref="Exact"/>).</summary>
+    public RowSource AsExact() => _set is { } set ? new RowSource(set, Size) { Exact = true } : new RowSource(_slices) { Exact = true };
 
     /// <summary>The rows: a set's ascending, the slices' in their order, every row ascending.</summary>
     public IEnumerable<int> Rows()
