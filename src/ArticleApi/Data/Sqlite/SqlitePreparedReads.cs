@@ -35,6 +35,8 @@ internal sealed class SqlitePreparedReads(IOptions<DatabaseOptions> options) : I
     /// Past it the connection starts again with none, which costs one prepare per statement.
     /// </summary>
     internal const int StatementsPerConnection = 200;
+
+    private const int BusyMilliseconds = 30_000;
     private readonly ConcurrentBag<PreparedConnection> _idle = [];
     private readonly SemaphoreSlim _free = new(Connections, Connections);
     private readonly long _mapBytes = (long)options.Value.SqliteMemoryMapMiB << 20;
@@ -47,7 +49,8 @@ internal sealed class SqlitePreparedReads(IOptions<DatabaseOptions> options) : I
         await _free.WaitAsync(cancellationToken);
         try
         {
-            return await QueryOnAConnectionAsync(context, statement, read, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            return QueryOnAConnection(context, statement, read, cancellationToken);
         }
         finally
         {
@@ -61,7 +64,8 @@ internal sealed class SqlitePreparedReads(IOptions<DatabaseOptions> options) : I
     /// <summary>How many connections are open and idle.</summary>
     internal int IdleConnections => _idle.Count;
 
-    private async Task<List<T>> QueryOnAConnectionAsync<T>(ArticleDbContext context, DbCommand statement, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    // SQLite runs a statement on the calling thread: nothing here waits on anything but the CPU and the file.
+    private List<T> QueryOnAConnection<T>(ArticleDbContext context, DbCommand statement, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
         // After disposal (a request finishing while the host stops) a connection is still opened, and closed after.
         if (!_idle.TryTake(out var connection))
@@ -72,12 +76,12 @@ internal sealed class SqlitePreparedReads(IOptions<DatabaseOptions> options) : I
         var reusable = false;
         try
         {
-            var command = connection.Command(statement);
             var rows = new List<T>();
-            using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            using (var reader = new SqliteStatementReader(connection.Statement(statement)))
             {
-                while (await reader.ReadAsync(cancellationToken))
+                while (reader.Read())
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     rows.Add(read(reader));
                 }
             }
@@ -111,42 +115,31 @@ internal sealed class SqlitePreparedReads(IOptions<DatabaseOptions> options) : I
     private sealed class PreparedConnection(string connectionString, long mapBytes) : IDisposable
     {
         private readonly SqliteConnection _connection = Open(connectionString, mapBytes);
-        private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, SqliteStatement> _commands = new(StringComparer.Ordinal);
+        private bool? _utf8;
 
         public int Count => _commands.Count;
 
         /// <summary>
-        /// This connection's prepared twin of <paramref name="statement"/>, its parameter values copied in. One text
+        /// This connection's prepared twin of <paramref name="statement"/>, bound to its parameters' values. One text
         /// always has the same parameters: EF writes one text per query shape, and its values only vary.
         /// </summary>
-        public SqliteCommand Command(DbCommand statement)
+        public SqliteStatement Statement(DbCommand statement)
         {
-            if (!_commands.TryGetValue(statement.CommandText, out var command))
+            if (!_commands.TryGetValue(statement.CommandText, out var prepared))
             {
                 if (_commands.Count >= StatementsPerConnection)
                 {
                     DisposeCommands();
                 }
 
-                command = _connection.CreateCommand();
-#pragma warning disable CA2100 // EF's statements, or the read path's built from the EF model's names; values are parameters.
-                command.CommandText = statement.CommandText;
-#pragma warning restore CA2100
-                foreach (DbParameter parameter in statement.Parameters)
-                {
-                    command.Parameters.Add(parameter is SqliteParameter typed ? new SqliteParameter(typed.ParameterName, typed.SqliteType) : new SqliteParameter { ParameterName = parameter.ParameterName });
-                }
-
-                command.Prepare();
-                _commands[statement.CommandText] = command;
+                _utf8 ??= IsUtf8(_connection);
+                prepared = new SqliteStatement(_connection.Handle!, statement.CommandText, _utf8.Value);
+                _commands[statement.CommandText] = prepared;
             }
 
-            for (var index = 0; index < command.Parameters.Count; index++)
-            {
-                command.Parameters[index].Value = statement.Parameters[index].Value;
-            }
-
-            return command;
+            prepared.Bind(statement.Parameters);
+            return prepared;
         }
 
         public void Dispose()
@@ -175,9 +168,19 @@ internal sealed class SqlitePreparedReads(IOptions<DatabaseOptions> options) : I
             var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
             connection.Open();
             using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = $"PRAGMA cache_size = -{CacheKibibytes}; PRAGMA mmap_size = {mapBytes};";
+            // The statements step outside Microsoft.Data.Sqlite, whose retries on a busy database they would not get:
+            // SQLite's own handler waits as long (its default command timeout, 30 s).
+            pragmas.CommandText = $"PRAGMA cache_size = -{CacheKibibytes}; PRAGMA mmap_size = {mapBytes}; PRAGMA busy_timeout = {BusyMilliseconds};";
             pragmas.ExecuteNonQuery();
             return connection;
+        }
+
+        // Text is read as its stored bytes (SqliteColumns) only where they are UTF-8, as in every database the service makes.
+        private static bool IsUtf8(SqliteConnection connection)
+        {
+            using var encoding = connection.CreateCommand();
+            encoding.CommandText = "PRAGMA encoding";
+            return encoding.ExecuteScalar() is "UTF-8";
         }
     }
 }
