@@ -35,7 +35,8 @@ internal static class FacetTally
                 "provider" => TopCounts.Count(columns.Provider.Names, columns.Counting.Provider, rows, terms, columns.Provider.PerRow),
                 "type" => TopCounts.Count(columns.Type.Names, columns.Counting.Type, rows, terms, columns.Type.PerRow),
                 "category" => TopCounts.Count(columns.Category.Names, columns.Counting.Category, rows, terms, columns.Category.PerRow),
-                "published" => columns.Counting.All is { } all && terms is { } plain ? PublishedFromCube(all, plain) : Published(columns, rows),
+                "published" => columns.Counting.All is { } all && terms is { } plain ? PublishedFromCube(all, plain)
+                    : filter.Published is { } only ? PublishedAsFiltered(only, rows.Count) : Published(columns, rows),
                 "quality" => Buckets(columns.Quality, rows),
                 "heat" => Buckets(columns.Heat, rows),
                 "month" => Periods(columns.Month, rows, month => string.Create(CultureInfo.InvariantCulture, $"{month / 12:D4}-{(month % 12) + 1:D2}"), NewestMonths),
@@ -52,6 +53,10 @@ internal static class FacetTally
         TopCounts.Top([
             new FacetValue("false", terms.Published is null or 0 ? all.Count(terms with { Published = 0 }) : 0),
             new FacetValue("true", terms.Published is null or 1 ? all.Count(terms with { Published = 1 }) : 0)]);
+
+    // A filter on the flag leaves only its own value among the matches: the facet is their count, no row read.
+    private static List<FacetValue> PublishedAsFiltered(bool published, int matches) =>
+        TopCounts.Top([new FacetValue("false", published ? 0 : matches), new FacetValue("true", published ? matches : 0)]);
 
     // Each word of the matches against the published flags of its 64 rows: no branch per row.
     private static List<FacetValue> Published(ArticleColumns columns, RowSet rows)
