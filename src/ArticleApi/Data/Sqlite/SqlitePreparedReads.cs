@@ -115,10 +115,10 @@ internal sealed class SqlitePreparedReads(IOptions<DatabaseOptions> options) : I
     private sealed class PreparedConnection(string connectionString, long mapBytes) : IDisposable
     {
         private readonly SqliteConnection _connection = Open(connectionString, mapBytes);
-        private readonly Dictionary<string, SqliteStatement> _commands = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, SqliteStatement> _statements = new(StringComparer.Ordinal);
         private bool? _utf8;
 
-        public int Count => _commands.Count;
+        public int Count => _statements.Count;
 
         /// <summary>
         /// This connection's prepared twin of <paramref name="statement"/>, bound to its parameters' values. One text
@@ -126,16 +126,16 @@ internal sealed class SqlitePreparedReads(IOptions<DatabaseOptions> options) : I
         /// </summary>
         public SqliteStatement Statement(DbCommand statement)
         {
-            if (!_commands.TryGetValue(statement.CommandText, out var prepared))
+            if (!_statements.TryGetValue(statement.CommandText, out var prepared))
             {
-                if (_commands.Count >= StatementsPerConnection)
+                if (_statements.Count >= StatementsPerConnection)
                 {
-                    DisposeCommands();
+                    DisposeStatements();
                 }
 
                 _utf8 ??= IsUtf8(_connection);
                 prepared = new SqliteStatement(_connection.Handle!, statement.CommandText, _utf8.Value);
-                _commands[statement.CommandText] = prepared;
+                _statements[statement.CommandText] = prepared;
             }
 
             prepared.Bind(statement.Parameters);
@@ -144,18 +144,18 @@ internal sealed class SqlitePreparedReads(IOptions<DatabaseOptions> options) : I
 
         public void Dispose()
         {
-            DisposeCommands();
+            DisposeStatements();
             _connection.Dispose();
         }
 
-        private void DisposeCommands()
+        private void DisposeStatements()
         {
-            foreach (var command in _commands.Values)
+            foreach (var prepared in _statements.Values)
             {
-                command.Dispose();
+                prepared.Dispose();
             }
 
-            _commands.Clear();
+            _statements.Clear();
         }
 
         // Not from Microsoft.Data.Sqlite's pool: closed for good when disposed, so that the last connection to go at
