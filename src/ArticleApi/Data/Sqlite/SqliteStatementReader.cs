@@ -13,12 +13,26 @@ namespace ArticleApi.Data.Sqlite;
 internal sealed class SqliteStatementReader(SqliteStatement statement) : DbDataReader
 {
     private bool _closed;
+    private bool _done; // stepped past the last row: stepping again would run the statement again
+    private bool _peeked; // HasRows stepped to the first row, which Read has not returned yet
+    private bool _seen;
 
     public override int FieldCount => statement.Columns.Length;
 
     public override int Depth => 0;
 
-    public override bool HasRows => throw new NotSupportedException("Read the rows with Read(); SQLite knows of a row only by stepping to it.");
+    public override bool HasRows
+    {
+        get
+        {
+            if (!_seen && !_peeked)
+            {
+                _peeked = Step();
+            }
+
+            return _seen || _peeked;
+        }
+    }
 
     public override bool IsClosed => _closed;
 
@@ -28,7 +42,20 @@ internal sealed class SqliteStatementReader(SqliteStatement statement) : DbDataR
 
     public override object this[string name] => GetValue(GetOrdinal(name));
 
-    public override bool Read() => !_closed && statement.Step();
+    public override bool Read()
+    {
+        if (_peeked)
+        {
+            _peeked = false;
+        }
+        else if (!Step())
+        {
+            return false;
+        }
+
+        _seen = true;
+        return true;
+    }
 
     public override bool NextResult() => false;
 
@@ -139,6 +166,17 @@ internal sealed class SqliteStatementReader(SqliteStatement statement) : DbDataR
     {
         Close();
         base.Dispose(disposing);
+    }
+
+    private bool Step()
+    {
+        if (_done || _closed)
+        {
+            return false;
+        }
+
+        _done = !statement.Step();
+        return !_done;
     }
 
     private byte[] GetBlob(int ordinal) => SQLitePCL.raw.sqlite3_column_blob(statement.Statement, ordinal).ToArray();

@@ -67,6 +67,31 @@ public sealed class SqliteStatementTests : IDisposable
     }
 
     [Fact]
+    public void HasRowsLooksAheadWithoutLosingTheFirstRowAndTheEndStaysTheEnd()
+    {
+        using var connection = Database("UTF-8");
+        using var statement = new SqliteStatement(connection.Handle!, Values, utf8: true);
+        statement.Bind(Parameters(("@from", 3L)));
+        using (var reader = new SqliteStatementReader(statement))
+        {
+            Assert.True(reader.HasRows);
+            Assert.True(reader.HasRows);
+            Assert.True(reader.Read());
+            Assert.Equal(3L, reader.GetInt64(0));
+            Assert.True(reader.Read());
+            Assert.Equal(4L, reader.GetInt64(0));
+            Assert.False(reader.Read());
+            Assert.False(reader.Read()); // stepping past the end would run the statement again
+            Assert.True(reader.HasRows);
+        }
+
+        statement.Bind(Parameters(("@from", 5L)));
+        using var none = new SqliteStatementReader(statement);
+        Assert.False(none.HasRows);
+        Assert.False(none.Read());
+    }
+
+    [Fact]
     public void AMissingParameterOrAValueOfATypeNotBoundIsRefusedWithItsName()
     {
         using var connection = Database("UTF-8");
