@@ -52,9 +52,9 @@ internal sealed class SqliteStatement : IDisposable
     /// </summary>
     public void Bind(DbParameterCollection parameters)
     {
-        Check(raw.sqlite3_clear_bindings(_statement));
+        // Every parameter is bound on every run (or the run is refused), so no earlier value needs clearing first.
         var count = raw.sqlite3_bind_parameter_count(_statement);
-        var bound = new bool[count + 1];
+        Span<bool> bound = count < 64 ? stackalloc bool[count + 1] : new bool[count + 1];
         foreach (DbParameter parameter in parameters)
         {
             var index = Index(parameter.ParameterName);
@@ -76,9 +76,17 @@ internal sealed class SqliteStatement : IDisposable
             bound[index] = true;
         }
 
-        var missing = Enumerable.Range(1, count).Where(index => !bound[index]).Select(index => raw.sqlite3_bind_parameter_name(_statement, index).utf8_to_string()).ToList();
-        if (missing.Count > 0)
+        if (bound[1..].Contains(false))
         {
+            var missing = new List<string>();
+            for (var index = 1; index <= count; index++)
+            {
+                if (!bound[index])
+                {
+                    missing.Add(raw.sqlite3_bind_parameter_name(_statement, index).utf8_to_string());
+                }
+            }
+
             throw new InvalidOperationException($"Must add values for the following parameters: {string.Join(", ", missing)}");
         }
     }
