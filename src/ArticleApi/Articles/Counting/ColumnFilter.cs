@@ -38,6 +38,21 @@ internal sealed record ColumnFilter
     public string? Category { get; init; }
 
     /// <summary>
+    /// The same filter on the articles of these type and category columns without a condition that every article meets
+    /// (every article of a corpus of news articles is an article): what is left is then a plain filter where it was
+    /// one (<see cref="CubeTerms"/>), its counts come from cubes instead of a pass over the matches, and no row is
+    /// tested for it.
+    /// </summary>
+    public ColumnFilter On(NameColumn type, NameColumn category)
+    {
+        var (everyType, everyCategory) = (HeldByEvery(type, Type), HeldByEvery(category, Category));
+        return everyType || everyCategory ? this with { Type = everyType ? null : Type, Category = everyCategory ? null : Category } : this;
+    }
+
+    private static bool HeldByEvery(NameColumn column, string? name) =>
+        name is not null && column.Id(name) is var id and not NameColumn.None && column.Rows(id).Count == column.Ids.Length;
+
+    /// <summary>
     /// The bounds of this filter's range on the value <paramref name="field"/> orders by (popularity's is heat; the
     /// date's in Unix milliseconds), or null when it has none: the rows within it are one slice of that order.
     /// </summary>

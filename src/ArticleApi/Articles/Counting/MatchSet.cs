@@ -7,18 +7,20 @@ namespace ArticleApi.Articles.Counting;
 /// </summary>
 internal sealed class MatchSet(ArticleColumns columns, ColumnFilter filter, bool ownsSearchRows = false) : IDisposable
 {
+    private readonly ColumnFilter _filter = filter.On(columns.Type, columns.Category);
     private RowSet? _rows;
     private MatchingRows? _test;
 
     public ArticleColumns Columns => columns;
 
-    public ColumnFilter Filter => filter;
+    /// <summary>The filter given, without the conditions every article of these columns meets (<see cref="ColumnFilter.On"/>).</summary>
+    public ColumnFilter Filter => _filter;
 
     /// <summary>The test of <see cref="Filter"/> on single rows, built on first use: the page's walk and the set share it.</summary>
-    public MatchingRows Test => _test ??= MatchingRows.For(columns, filter);
+    public MatchingRows Test => _test ??= MatchingRows.For(columns, _filter);
 
     /// <summary>The rows matching <see cref="Filter"/>, built on first use.</summary>
-    public RowSet Rows => _rows ??= FilterMatches.Select(columns, filter, Test);
+    public RowSet Rows => _rows ??= FilterMatches.Select(columns, _filter, Test);
 
     public void Dispose()
     {
@@ -26,7 +28,7 @@ internal sealed class MatchSet(ArticleColumns columns, ColumnFilter filter, bool
         _test?.Dispose();
         if (ownsSearchRows)
         {
-            filter.SearchRows?.Dispose();
+            _filter.SearchRows?.Dispose();
         }
     }
 }
