@@ -1,29 +1,28 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 
 namespace ArticleApi.Articles.Counting;
 
 /// <summary>
-/// Each row's provider, type, category and topics in one record of <see cref="Size"/> bytes, for counting the facets of
-/// many matching rows in one pass: a matching row then costs one scattered read (a cache line) for every facet asked
-/// for, where the per-field arrays (<see cref="RowValues"/>) cost one for the provider, the type and the category each
-/// and two for the topics. Built only when every id fits its slot (fewer than 255 topics, types and categories, fewer
-/// than 65,535 providers); a row with more than <see cref="TopicSlots"/> topics reads them from the topics' own arrays.
-/// A matching row's topics are counted by a loop of the same length for every row (<see cref="CountedSlots"/>, enough
-/// for nine rows in ten; an empty slot names a spare counter): a loop as long as each row's topics mispredicted its end
-/// on nearly every row, and at 5% to 15% of a million rows matching that was half of the pass.
+/// Each row's provider, type, category and first topics in one record of <see cref="Size"/> bytes, for counting the
+/// facets of many matching rows in one pass: a matching row then costs one scattered read for every facet asked for,
+/// where the per-field arrays (<see cref="RowValues"/>) cost one for the provider, the type and the category each and
+/// two for the topics. Eight bytes, eight records a cache line: a broad filter's matches fill most lines, and with
+/// records of 16 bytes the pass waited on memory for twice the bytes. Built only when every id fits its slot (fewer
+/// than 255 topics, types and categories, fewer than 65,535 providers). A record holds <see cref="TopicSlots"/> topic
+/// ids, counted for every row whether it has them or not (an empty slot names a spare counter: no branch per row);
+/// the rows with more are marked in a bitmap, and their other topics are counted from the topics' own arrays after the
+/// pass, by an AND of that bitmap with the matches.
 /// </summary>
 internal sealed class FacetRecords
 {
-    /// <summary>Bytes per row: a quarter of a cache line.</summary>
-    public const int Size = 16;
+    /// <summary>Bytes per row: an eighth of a cache line.</summary>
+    public const int Size = 8;
 
-    /// <summary>Topic ids a record holds; <see cref="Overflow"/> in the count slot marks a row with more.</summary>
-    public const int TopicSlots = Size - 5;
-
-    private const byte Overflow = byte.MaxValue;
+    /// <summary>Topic ids a record holds: a row's first ones, in id order.</summary>
+    public const int TopicSlots = Size - 4;
 
     // Words of matching rows whose records are asked for together: at 5% of rows matching, about 50 records in flight.
     private const int BatchWords = 16;
@@ -33,10 +32,17 @@ internal sealed class FacetRecords
 
     private readonly byte[] _records;
     private readonly RowValues _topics;
+    private readonly ulong[]? _moreTopics;
     private readonly int _topicIds;
+    private readonly int _providerIds;
+    private readonly int _typeIds;
+    private readonly int _categoryIds;
 
-    private FacetRecords(byte[] records, TopicPostings topics, int countedSlots) =>
-        (_records, _topics, _topicIds, CountedSlots) = (records, topics.PerRow, topics.Slugs.Length, countedSlots);
+    private FacetRecords(byte[] records, ulong[]? moreTopics, TopicPostings topics, NameColumn provider, NameColumn type, NameColumn category)
+    {
+        (_records, _moreTopics, _topics, _topicIds) = (records, moreTopics, topics.PerRow, topics.Slugs.Length);
+        (_providerIds, _typeIds, _categoryIds) = (provider.Names.Length, type.Names.Length, category.Names.Length);
+    }
 
     /// <summary>The records of every row, or null when some id does not fit its slot.</summary>
     public static FacetRecords? Build(int rows, NameColumn provider, NameColumn type, NameColumn category, TopicPostings topics)
@@ -48,28 +54,23 @@ internal sealed class FacetRecords
         }
 
         var records = new byte[(long)rows * Size];
-        var counts = new byte[rows];
         var perRow = new int[rows];
+        ulong[]? more = null;
         for (var id = 0; id < topics.Slugs.Length; id++)
         {
             foreach (var row in topics.Rows(id))
             {
                 if (perRow[row] < TopicSlots)
                 {
-                    records[(row * Size) + 5 + perRow[row]] = (byte)id;
+                    records[(row * Size) + 4 + perRow[row]] = (byte)id;
+                }
+                else
+                {
+                    more ??= new ulong[(rows + 63) / 64];
+                    more[row >> 6] |= 1UL << (row & 63);
                 }
 
                 perRow[row]++;
-            }
-        }
-
-        // Slot k of a row with fewer topics names spare counter Slugs.Length + k (the last one when past a byte): not an
-        // id, and one per slot, so that the empty slots of successive rows do not wait on one counter.
-        for (var row = 0; row < rows; row++)
-        {
-            for (var slot = perRow[row]; slot < TopicSlots; slot++)
-            {
-                records[(row * Size) + 5 + slot] = (byte)Math.Min(topics.Slugs.Length + slot, byte.MaxValue);
             }
         }
 
@@ -79,36 +80,18 @@ internal sealed class FacetRecords
             BinaryPrimitives.WriteUInt16LittleEndian(record, (ushort)(provider.Ids[row] == NameColumn.None ? provider.Names.Length : provider.Ids[row]));
             record[2] = (byte)(type.Ids[row] == NameColumn.None ? type.Names.Length : type.Ids[row]);
             record[3] = (byte)(category.Ids[row] == NameColumn.None ? category.Names.Length : category.Ids[row]);
-            record[4] = perRow[row] > TopicSlots ? Overflow : (byte)perRow[row];
+            // Slot k of a row with fewer topics names spare counter Slugs.Length + k (the last one when past a byte): not
+            // an id, and one per slot, so that the empty slots of successive rows do not wait on one counter.
+            for (var slot = perRow[row]; slot < TopicSlots; slot++)
+            {
+                record[4 + slot] = (byte)Math.Min(topics.Slugs.Length + slot, byte.MaxValue);
+            }
         }
 
-        return new FacetRecords(records, topics, CoveringSlots(perRow));
+        return new FacetRecords(records, more, topics, provider, type, category);
     }
 
-    public long Bytes => _records.LongLength;
-
-    /// <summary>
-    /// How many topic slots the pass counts for every row: the fewest that hold all the topics of nine rows in ten
-    /// (rows with more count the rest in a second loop).
-    /// </summary>
-    public int CountedSlots { get; }
-
-    private static int CoveringSlots(int[] perRow)
-    {
-        var rowsWith = new int[TopicSlots + 2];
-        foreach (var topics in perRow)
-        {
-            rowsWith[Math.Min(topics, TopicSlots + 1)]++;
-        }
-
-        var (covered, slots) = (rowsWith[0], 0);
-        while (slots < TopicSlots && covered < perRow.Length * 0.9)
-        {
-            covered += rowsWith[++slots];
-        }
-
-        return slots;
-    }
+    public long Bytes => _records.LongLength + ((_moreTopics?.LongLength ?? 0) * sizeof(ulong));
 
     /// <summary>
     /// Adds each matching row's values to the counts given, indexed by id, for the fields whose counts are not null; each
@@ -116,30 +99,38 @@ internal sealed class FacetRecords
     /// </summary>
     public unsafe void CountInto(RowSet rows, int[]? providers, int[]? types, int[]? categories, int[]? topics)
     {
-        // Every byte is a counter here, so no count needs a bounds check; the names' counts are added to topics at the end.
-        Span<int> topicCounters = stackalloc int[TopicCounters];
-        topicCounters.Clear();
-        var counts = new Counts(providers, types, categories, topics is null ? null : topicCounters);
-        Span<int> batch = stackalloc int[BatchWords * 64];
-        fixed (byte* start = _records)
-        {
-            for (var first = 0; first < rows.WordCount; first += BatchWords)
-            {
-                // A batch's records asked for before any is read: each scattered record was a wait for memory.
-                var size = 0;
-                foreach (var row in rows.Range(first, BatchWords))
-                {
-                    if (Sse.IsSupported)
-                    {
-                        Sse.Prefetch0(start + ((long)row * Size));
-                    }
+        // The records hold ids up to each field's name count (its "no value" slot): the counts are written unchecked below.
+        ArgumentOutOfRangeException.ThrowIfLessThan(providers?.Length ?? int.MaxValue, _providerIds + 1, nameof(providers));
+        ArgumentOutOfRangeException.ThrowIfLessThan(types?.Length ?? int.MaxValue, _typeIds + 1, nameof(types));
+        ArgumentOutOfRangeException.ThrowIfLessThan(categories?.Length ?? int.MaxValue, _categoryIds + 1, nameof(categories));
+        ArgumentOutOfRangeException.ThrowIfLessThan(topics?.Length ?? int.MaxValue, _topicIds, nameof(topics));
 
-                    batch[size++] = row;
+        // Every byte is a counter here, so no topic count needs a check; the names' counts are added to topics at the end.
+        var topicCounters = stackalloc int[TopicCounters];
+        new Span<int>(topicCounters, TopicCounters).Clear();
+        var words = rows.Bits;
+        fixed (byte* start = _records)
+        fixed (int* providerCounts = providers, typeCounts = types, categoryCounts = categories)
+        {
+            var pass = new Pass(start, providerCounts, typeCounts, categoryCounts, topics is null ? null : topicCounters);
+            for (var first = 0; first < words.Length; first += BatchWords)
+            {
+                var batch = words.Slice(first, Math.Min(BatchWords, words.Length - first));
+                // A batch's records asked for before any is read: each scattered record was a wait for memory.
+                for (var word = 0; word < batch.Length; word++)
+                {
+                    for (var bits = batch[word]; bits != 0; bits &= bits - 1)
+                    {
+                        pass.Prefetch(((first + word) << 6) + BitOperations.TrailingZeroCount(bits));
+                    }
                 }
 
-                foreach (var row in batch[..size])
+                for (var word = 0; word < batch.Length; word++)
                 {
-                    CountRow(row, ref counts, topics);
+                    for (var bits = batch[word]; bits != 0; bits &= bits - 1)
+                    {
+                        pass.CountRow(((first + word) << 6) + BitOperations.TrailingZeroCount(bits));
+                    }
                 }
             }
         }
@@ -151,71 +142,69 @@ internal sealed class FacetRecords
             {
                 topics[id] += topicCounters[id];
             }
+
+            CountMoreTopics(words, topics);
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void CountRow(int row, ref Counts counts, int[]? topics)
+    // The topics past a record's slots, of the matching rows that have them.
+    private void CountMoreTopics(ReadOnlySpan<ulong> matches, int[] topics)
     {
-        // The same branches for every row: predicted, unlike a test of the row's values.
-        ref var record = ref _records[row * Size];
-        if (counts.Providers is { } providers)
-        {
-            providers[Unsafe.ReadUnaligned<ushort>(ref record)]++;
-        }
-
-        if (counts.Types is { } types)
-        {
-            types[Unsafe.Add(ref record, 2)]++;
-        }
-
-        if (counts.Categories is { } categories)
-        {
-            categories[Unsafe.Add(ref record, 3)]++;
-        }
-
-        if (topics is null)
+        if (_moreTopics is not { } more)
         {
             return;
         }
 
-        ref var topicCounter = ref MemoryMarshal.GetReference(counts.Topics);
-        var counted = CountedSlots;
-        for (var slot = 0; slot < counted; slot++)
+        for (var word = 0; word < matches.Length; word++)
         {
-            Unsafe.Add(ref topicCounter, Unsafe.Add(ref record, 5 + slot))++;
-        }
-
-        var count = Unsafe.Add(ref record, 4);
-        if (count <= counted)
-        {
-            return;
-        }
-
-        if (count == Overflow)
-        {
-            // Its topics from their own arrays, all of them: the slots counted above are taken back.
-            for (var slot = 0; slot < counted; slot++)
+            for (var bits = matches[word] & more[word]; bits != 0; bits &= bits - 1)
             {
-                Unsafe.Add(ref topicCounter, Unsafe.Add(ref record, 5 + slot))--;
+                _topics.CountRowInto(topics, (word << 6) + BitOperations.TrailingZeroCount(bits), skip: TopicSlots);
+            }
+        }
+    }
+
+    // One pass's counters and records, as pointers: the loop over the rows keeps them in registers, with no bounds
+    // check (the ids were checked against the counts' lengths) and no field read per row.
+    private readonly unsafe ref struct Pass(byte* records, int* providers, int* types, int* categories, int* topics)
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Prefetch(int row)
+        {
+            if (Sse.IsSupported)
+            {
+                Sse.Prefetch0(records + ((long)row * Size));
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void CountRow(int row)
+        {
+            // The same branches for every row: predicted, unlike a test of the row's values.
+            var record = records + ((long)row * Size);
+            if (providers != null)
+            {
+                providers[*(ushort*)record]++;
             }
 
-            _topics.CountRowInto(topics, row);
-            return;
-        }
+            if (types != null)
+            {
+                types[record[2]]++;
+            }
 
-        for (var slot = counted; slot < count; slot++)
-        {
-            Unsafe.Add(ref topicCounter, Unsafe.Add(ref record, 5 + slot))++;
-        }
-    }
+            if (categories != null)
+            {
+                categories[record[3]]++;
+            }
 
-    // The counts of one pass: the topics' on the stack, indexed by any byte.
-    private readonly ref struct Counts(int[]? providers, int[]? types, int[]? categories, Span<int> topics)
-    {
-        public readonly int[]? Providers = providers;
-        public readonly int[]? Types = types;
-        public readonly int[]? Categories = categories;
-        public readonly Span<int> Topics = topics;
+            if (topics != null)
+            {
+                var slots = *(uint*)(record + 4);
+                topics[slots & 0xFF]++;
+                topics[(slots >> 8) & 0xFF]++;
+                topics[(slots >> 16) & 0xFF]++;
+                topics[slots >> 24]++;
+            }
+        }
     }
 }

@@ -49,8 +49,8 @@ internal sealed class RowValues
     /// <summary>Values per row on average: the cost of counting one matching row, against a value's count.</summary>
     public double PerRow(int rows) => _starts is null ? 1 : (double)_values.Length / Math.Max(1, rows);
 
-    /// <summary>Adds the values of one row to <paramref name="counts"/>.</summary>
-    public void CountRowInto(int[] counts, int row)
+    /// <summary>Adds the values of one row to <paramref name="counts"/>, past its first <paramref name="skip"/> of a list (ascending).</summary>
+    public void CountRowInto(int[] counts, int row, int skip = 0)
     {
         if (_starts is not { } starts)
         {
@@ -68,7 +68,7 @@ internal sealed class RowValues
             return;
         }
 
-        for (var i = starts[row]; i < starts[row + 1]; i++)
+        for (var i = starts[row] + skip; i < starts[row + 1]; i++)
         {
             counts[_values[i]]++;
         }

@@ -61,16 +61,16 @@ public sealed class FacetRecordsTests
     }
 
     [Fact]
-    public void TopicsAreCountedWhetherARowFillsTheSlotsCountedForEveryRowHasMoreOrHasMoreThanARecordHolds()
+    public void TopicsAreCountedWhetherARowLeavesSlotsEmptyFillsThemOrHasMoreThanARecordHolds()
     {
-        // 200 rows: rows 0-179 have one topic or none, so one slot is counted for every row; 180-189 have 4 (a second
-        // loop); 190-199 have 15 (more than a record holds: their own arrays).
+        // 200 rows: rows 0-179 have one topic or none (empty slots, counted as spares); 180-189 fill the record's 4;
+        // 190-194 have one more and 195-199 have 15 (more than a record holds: the rest from their own arrays).
         const int rows = 200;
         var topics = new TopicPostings.Builder();
         var expected = new int[30];
         for (var row = 0; row < rows; row++)
         {
-            var count = row < 180 ? row % 2 : row < 190 ? 4 : 15;
+            var count = row < 180 ? row % 2 : row < 190 ? FacetRecords.TopicSlots : row < 195 ? FacetRecords.TopicSlots + 1 : 15;
             foreach (var topic in Enumerable.Range(row % 7, count))
             {
                 topics.Add(row, $"t{topic:D2}");
@@ -93,8 +93,22 @@ public sealed class FacetRecordsTests
 
         records.CountInto(matches, null, null, null, counts);
 
-        Assert.Equal(1, records.CountedSlots);
         Assert.Equal(built.Slugs.Select(slug => expected[int.Parse(slug[1..])]).Append(0), counts);
+    }
+
+    [Fact]
+    public void CountsTooShortForTheIdsARecordHoldsAreRefusedBeforeAnyIsWritten()
+    {
+        var columns = RandomColumns.Build(new Random(2026_12_10), 500);
+        var records = columns.Counting.Records!;
+        using var matches = new RowSet(500);
+        matches.AddAll([.. Enumerable.Range(0, 500)]);
+        var (providers, topics) = (new int[columns.Provider.Names.Length], new int[columns.Topics.Slugs.Length - 1]);
+
+        // The provider counts lack the slot of the rows without one; the topic counts lack the last topic's.
+        Assert.Equal("providers", Assert.Throws<ArgumentOutOfRangeException>(() => records.CountInto(matches, providers, null, null, null)).ParamName);
+        Assert.Equal("topics", Assert.Throws<ArgumentOutOfRangeException>(() => records.CountInto(matches, null, null, null, topics)).ParamName);
+        Assert.All(providers.Concat(topics), count => Assert.Equal(0, count));
     }
 
     [Fact]
