@@ -28,17 +28,27 @@ internal static class ArticleFacets
         return Count(query, matches);
     }
 
+    /// <summary>Whether counting <paramref name="query"/>'s total or facets reads the match set: facets do, and a total no cube gives.</summary>
+    public static bool CountsRows(ArticleQuery query, MatchSet matches) =>
+        (query.IncludeTotal || query.Facets.Count > 0) && PlainTotal(query, matches) is null;
+
     private static FilterCounts Count(ArticleQuery query, MatchSet matches)
     {
-        var (columns, filter) = (matches.Columns, matches.Filter);
-        // A total alone of the plain filters (published, quality, heat) needs no matching rows: a few look-ups give it.
-        if (query.Facets.Count == 0 && columns.Counting.All is { } all && CubeTerms.Of(filter, columns.Quality, columns.Heat) is { } terms)
+        if (PlainTotal(query, matches) is { } total)
         {
-            return new FilterCounts(all.Count(terms), null);
+            return new FilterCounts(total, null);
         }
 
-        var rows = matches.Rows;
+        var (columns, filter, rows) = (matches.Columns, matches.Filter, matches.Rows);
         return new FilterCounts(rows.Count, query.Facets.Count > 0 ? FacetTally.Count(columns, filter, rows, query.Facets) : null);
+    }
+
+    // A total alone of the plain filters (published, quality, heat) needs no matching rows: a few look-ups give it.
+    private static int? PlainTotal(ArticleQuery query, MatchSet matches)
+    {
+        var columns = matches.Columns;
+        return query.Facets.Count == 0 && columns.Counting.All is { } all && CubeTerms.Of(matches.Filter, columns.Quality, columns.Heat) is { } terms
+            ? all.Count(terms) : null;
     }
 
     /// <summary>The filters of <paramref name="query"/> (route scope included), without its order or page.</summary>

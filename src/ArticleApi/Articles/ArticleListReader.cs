@@ -23,15 +23,15 @@ internal sealed class ArticleListReader(
 {
     public async Task<ArticlePage> ReadAsync(ArticleQuery query, HttpContext httpContext, CancellationToken cancellationToken)
     {
-        var fromColumns = await ReadFromColumnsAsync(query, cancellationToken);
+        // The same filters give the same total and facets whatever the page: counted once per data version.
+        var countsKey = query.IncludeTotal || query.Facets.Count > 0 ? $"counts {string.Join(',', query.Facets)} {FilterResults.FilterKey(httpContext.Request)}" : null;
+        var kept = countsKey is null ? null : await filterResults.KeptAsync<FilterCounts>(countsKey, cancellationToken);
+        var fromColumns = await ReadFromColumnsAsync(query, countsKey is not null && kept is null, cancellationToken);
         // The page's filter and its match set, built at most once, by the page or by the counts below.
         using var matches = fromColumns?.Matches;
         var (items, next) = fromColumns is { } page ? (page.Items, page.Next) : await ReadFromSqlAsync(query, cancellationToken);
-        // The same filters give the same total and facets whatever the page: counted once per data version.
-        var counted = query.IncludeTotal || query.Facets.Count > 0
-            ? await filterResults.GetAsync($"counts {string.Join(',', query.Facets)} {FilterResults.FilterKey(httpContext.Request)}",
-                () => ArticleFacets.CountAsync(query, columns, searchRows, matches, cancellationToken), cancellationToken)
-            : null;
+        var counted = countsKey is null ? null
+            : kept ?? await filterResults.GetAsync(countsKey, () => ArticleFacets.CountAsync(query, columns, searchRows, matches, cancellationToken), cancellationToken);
         return new ArticlePage(items, PageLinks.Next(httpContext, next), query.IncludeTotal ? counted?.Total : null, counted?.Facets);
     }
 
@@ -39,9 +39,10 @@ internal sealed class ArticleListReader(
     /// The page from the columns in memory (<see cref="ColumnPages"/>), or null when SQL reads it: a search by
     /// relevance or whose rows are not kept yet, the columns off or not read yet, a cursor whose article is gone, or a
     /// row of the page deleted since the columns were read (an import between the two; SQL then reads the page as the
-    /// database has it now).
+    /// database has it now). <paramref name="counting"/>: the request's total or facets are still to be counted (not
+    /// remembered from an earlier page), so their match set may serve the page too (<see cref="MatchSet.RowsWanted"/>).
     /// </summary>
-    private async Task<(List<ArticleListItem> Items, Cursor? Next, MatchSet Matches)?> ReadFromColumnsAsync(ArticleQuery query, CancellationToken cancellationToken)
+    private async Task<(List<ArticleListItem> Items, Cursor? Next, MatchSet Matches)?> ReadFromColumnsAsync(ArticleQuery query, bool counting, CancellationToken cancellationToken)
     {
         var mode = options.Value.PagesFromColumns;
         if (mode == ColumnPagesMode.Off || !ColumnPages.Serves(query)
@@ -60,6 +61,7 @@ internal sealed class ArticleListReader(
 
         // Handed to the caller with the page; disposed here when the page comes from SQL after all.
         var matches = new MatchSet(read, ArticleFacets.Filter(query, searchMatches), ownsSearchRows: true);
+        matches.RowsWanted = counting && ArticleFacets.CountsRows(query, matches);
         MatchSet? owned = matches;
         try
         {

@@ -42,6 +42,14 @@ internal sealed class FilterResults(DataVersion dataVersion) : IDisposable
         return key.ToString();
     }
 
+    /// <summary>The result remembered under <paramref name="key"/> for the current data version, or null.</summary>
+    public async Task<T?> KeptAsync<T>(string key, CancellationToken cancellationToken)
+        where T : class
+    {
+        var results = await _results.GetAsync(_ => Task.FromResult(new Remembered()), cancellationToken);
+        return results.Values.TryGetValue(key, out var kept) ? (T)kept : null;
+    }
+
     public async Task<T> GetAsync<T>(string key, Func<Task<T>> compute, CancellationToken cancellationToken)
         where T : notnull
     {

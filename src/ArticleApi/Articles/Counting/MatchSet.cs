@@ -16,6 +16,12 @@ internal sealed class MatchSet(ArticleColumns columns, ColumnFilter filter, bool
     /// <summary>The filter given, without the conditions every article of these columns meets (<see cref="ColumnFilter.On"/>).</summary>
     public ColumnFilter Filter => _filter;
 
+    /// <summary>
+    /// Whether the request counts <see cref="Rows"/> whatever its page needs (facets, or a total no cube gives): its page
+    /// then comes from the set, a bit per row, instead of testing rows' columns one by one before building it anyway.
+    /// </summary>
+    public bool RowsWanted { get; set; }
+
     /// <summary>The test of <see cref="Filter"/> on single rows, built on first use: the page's walk and the set share it.</summary>
     public MatchingRows Test => _test ??= MatchingRows.For(columns, _filter);
 

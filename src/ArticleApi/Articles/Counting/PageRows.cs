@@ -25,13 +25,13 @@ internal static class PageRows
     /// Up to <paramref name="count"/> matching rows, those right after <paramref name="after"/> (from the start when
     /// null) in the order of <paramref name="field"/>, walked backwards when <paramref name="descending"/>.
     /// </summary>
-    public static List<int> Find(ArticleColumns columns, ColumnFilter filter, OrderField field, bool descending, RowPosition? after, int count)
+    public static List<int> Find(ArticleColumns columns, ColumnFilter filter, OrderField field, bool descending, RowPosition? after, int count, bool rowsWanted = false)
     {
-        using var set = new MatchSet(columns, filter);
+        using var set = new MatchSet(columns, filter) { RowsWanted = rowsWanted };
         return Find(set, field, descending, after, count);
     }
 
-    /// <summary><see cref="Find(ArticleColumns, ColumnFilter, OrderField, bool, RowPosition?, int)"/> with the request's match set, built here or kept from here for its counts.</summary>
+    /// <summary><see cref="Find(ArticleColumns, ColumnFilter, OrderField, bool, RowPosition?, int, bool)"/> with the request's match set, built here or kept from here for its counts.</summary>
     public static List<int> Find(MatchSet set, OrderField field, bool descending, RowPosition? after, int count)
     {
         var (columns, filter) = (set.Columns, set.Filter);
@@ -59,6 +59,13 @@ internal static class PageRows
             tested = 0;
         }
 
+        // The request's counts build the whole match set anyway: the page costs a bit per row of it.
+        var fromSet = set.RowsWanted && !source.Exact;
+        if (fromSet)
+        {
+            tested = 0;
+        }
+
         for (; index >= first && index < end && tested > 0 && page.Count < count; index += step, tested--)
         {
             if (test.Matches(rows[index]))
@@ -72,7 +79,7 @@ internal static class PageRows
             return page;
         }
 
-        if (source.Size <= TestedWalk)
+        if (source.Size <= TestedWalk && !fromSet)
         {
             return Best(order, source.Exact ? null : test, source, descending, after, count);
         }

@@ -81,6 +81,8 @@ public sealed class PageRowsTests
             {
                 var page = PageRows.Find(columns, filter, field, descending, after, count);
                 Assert.Equal(all.Skip(start).Take(count), page);
+                // The same page when the request's counts build the match set anyway and the page comes from it.
+                Assert.Equal(page, PageRows.Find(columns, filter, field, descending, after, count, rowsWanted: true));
                 if (page.Count < count)
                 {
                     break;
@@ -126,6 +128,7 @@ public sealed class PageRowsTests
             // The first page, the next, and a page after a cursor anywhere among the matches.
             var firstPage = PageRows.Find(columns, filter, field, descending, null, count);
             Assert.Equal(all.Take(count), firstPage);
+            Assert.Equal(firstPage, PageRows.Find(columns, filter, field, descending, null, count, rowsWanted: true));
             if (firstPage.Count > 0)
             {
                 Assert.Equal(all.Skip(count).Take(count), PageRows.Find(columns, filter, field, descending, columns.Position(field, firstPage[^1]), count));
