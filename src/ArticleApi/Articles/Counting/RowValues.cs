@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Numerics;
+
 namespace ArticleApi.Articles.Counting;
 
 /// <summary>
@@ -9,10 +12,18 @@ internal sealed class RowValues
     private readonly int[] _values;
     private readonly int[]? _starts;
 
+    // One value per row, as id + 1 (0 for none) in two bytes when every id fits: a pass over a broad filter's matches
+    // (a plain filter's provider facet) reads every row's value, and half the bytes is half the wait for memory.
+    private readonly ushort[]? _narrow;
+
     private RowValues(int[] values, int[]? starts)
     {
         _values = values;
         _starts = starts;
+        if (starts is null && (values.Length == 0 || values.Max() < ushort.MaxValue))
+        {
+            _narrow = [.. values.Select(id => (ushort)(id + 1))];
+        }
     }
 
     /// <summary>One id per row, -1 for none.</summary>
@@ -78,6 +89,12 @@ internal sealed class RowValues
     public void CountInto(int[] counts, RowSet rows)
     {
         var values = _values;
+        if (_narrow is { } narrow)
+        {
+            CountNarrow(narrow, counts, rows);
+            return;
+        }
+
         if (_starts is not { } starts)
         {
             foreach (var row in rows)
@@ -101,6 +118,34 @@ internal sealed class RowValues
                     counts[values[i]]++;
                 }
             }
+        }
+    }
+
+    // A count per id + 1, so that a row without a value adds to slot 0 instead of taking a branch; the ids' slots are
+    // then added to the counts.
+    private static void CountNarrow(ushort[] narrow, int[] counts, RowSet rows)
+    {
+        var shifted = ArrayPool<int>.Shared.Rent(counts.Length + 1);
+        try
+        {
+            Array.Clear(shifted, 0, counts.Length + 1);
+            var words = rows.Bits;
+            for (var word = 0; word < words.Length; word++)
+            {
+                for (var bits = words[word]; bits != 0; bits &= bits - 1)
+                {
+                    shifted[narrow[(word << 6) + BitOperations.TrailingZeroCount(bits)]]++;
+                }
+            }
+
+            for (var id = 0; id < counts.Length; id++)
+            {
+                counts[id] += shifted[id + 1];
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(shifted);
         }
     }
 }
