@@ -6,6 +6,7 @@ namespace ArticleApi.Articles.Counting;
 /// rows at most. Past that, a filter with a small source of rows (<see cref="MatchingRows.SmallestSource"/>) ranks
 /// that source's matching rows and keeps the best ones; any other builds its whole match set 64 rows at a time
 /// (<see cref="FilterMatches"/>) and walks on testing one bit per row, or ranks the matches when they lie too far along.
+/// A request whose counts build the whole match set anyway (<see cref="MatchSet.RowsWanted"/>) skips the first walk.
 /// </summary>
 internal static class PageRows
 {

@@ -16,6 +16,9 @@ internal sealed class RowValues
     // (a plain filter's provider facet) reads every row's value, and half the bytes is half the wait for memory.
     private readonly ushort[]? _narrow;
 
+    // How many counts the narrow ids need: the largest id + 1.
+    private readonly int _narrowIds;
+
     private RowValues(int[] values, int[]? starts)
     {
         _values = values;
@@ -23,6 +26,7 @@ internal sealed class RowValues
         if (starts is null && (values.Length == 0 || values.Max() < ushort.MaxValue))
         {
             _narrow = [.. values.Select(id => (ushort)(id + 1))];
+            _narrowIds = values.Length == 0 ? 0 : values.Max() + 1;
         }
     }
 
@@ -91,6 +95,8 @@ internal sealed class RowValues
         var values = _values;
         if (_narrow is { } narrow)
         {
+            // The pooled counts below may be longer than asked: an id past the counts would be dropped, not refused.
+            ArgumentOutOfRangeException.ThrowIfLessThan(counts.Length, _narrowIds, nameof(counts));
             CountNarrow(narrow, counts, rows);
             return;
         }

@@ -26,4 +26,15 @@ public sealed class RowValuesTests
         expected[largestId] += 2;
         Assert.Equal(expected, counts);
     }
+
+    [Fact]
+    public void CountsTooShortForTheLargestIdAreRefused()
+    {
+        using var matches = new RowSet(3);
+        matches.AddAll([0, 1, 2]);
+        var counts = new int[2];
+
+        Assert.Equal("counts", Assert.Throws<ArgumentOutOfRangeException>(() => RowValues.One([0, 2, -1]).CountInto(counts, matches)).ParamName);
+        Assert.Equal([0, 0], counts);
+    }
 }
