@@ -34,21 +34,22 @@ internal static class ArticleFacets
 
     private static FilterCounts Count(ArticleQuery query, MatchSet matches)
     {
-        if (PlainTotal(query, matches) is { } total)
+        if (PlainTotal(query, matches) is var (all, terms))
         {
-            return new FilterCounts(total, null);
+            return new FilterCounts(all.Count(terms), null);
         }
 
         var (columns, filter, rows) = (matches.Columns, matches.Filter, matches.Rows);
         return new FilterCounts(rows.Count, query.Facets.Count > 0 ? FacetTally.Count(columns, filter, rows, query.Facets) : null);
     }
 
-    // A total alone of the plain filters (published, quality, heat) needs no matching rows: a few look-ups give it.
-    private static int? PlainTotal(ArticleQuery query, MatchSet matches)
+    // A total alone of the plain filters (published, quality, heat) needs no matching rows: a few look-ups in the
+    // cube of every row give it. The cube and the filter's terms in it, or null.
+    private static (ValueCube All, CubeTerms Terms)? PlainTotal(ArticleQuery query, MatchSet matches)
     {
         var columns = matches.Columns;
         return query.Facets.Count == 0 && columns.Counting.All is { } all && CubeTerms.Of(matches.Filter, columns.Quality, columns.Heat) is { } terms
-            ? all.Count(terms) : null;
+            ? (all, terms) : null;
     }
 
     /// <summary>The filters of <paramref name="query"/> (route scope included), without its order or page.</summary>

@@ -23,10 +23,11 @@ internal sealed class RowValues
     {
         _values = values;
         _starts = starts;
-        if (starts is null && (values.Length == 0 || values.Max() < ushort.MaxValue))
+        var ids = values.Length == 0 ? 0 : values.Max() + 1;
+        if (starts is null && ids <= ushort.MaxValue)
         {
             _narrow = [.. values.Select(id => (ushort)(id + 1))];
-            _narrowIds = values.Length == 0 ? 0 : values.Max() + 1;
+            _narrowIds = ids;
         }
     }
 
