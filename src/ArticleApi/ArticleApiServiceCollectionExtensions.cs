@@ -27,6 +27,7 @@ internal static class ArticleApiServiceCollectionExtensions
         services.AddSingleton<FilterResults>();
         services.AddSingleton<ArticleColumnsCache>();
         services.AddSingleton<SearchRowsCache>();
+        services.AddSingleton<RenderedItems>();
         services.AddScoped<ArticleDetailReader>();
         services.AddSingleton<ArticleRowStatements>();
         services.AddSingleton<LookupStatements>();

@@ -77,8 +77,8 @@ internal static class ArticleEndpoints
             return NotFound(id);
         }
 
-        return new GeneratedJson<ItemList<ArticleListItem>>(
-            new ItemList<ArticleListItem>(await reader.LoadItemsAsync(keys, null, cancellationToken)), ArticleJsonContext.Default.ItemListArticleListItem);
+        var list = new ItemList<ArticleListItem>(await reader.LoadWrittenItemsAsync(keys, null, cancellationToken));
+        return new GeneratedJson<ItemList<ArticleListItem>>(list, RenderedPageJson.For(list));
     }
 
     private static ProblemHttpResult NotFound(string id) => Problems.NotFound("Article", "id", id);

@@ -38,7 +38,7 @@ internal static class ArticleListHandler
                 .WriteAsync(scope, scope.Narrow(query), format, fields, httpContext, cancellationToken);
         }
 
-        var page = await reader.ReadAsync(scope.Narrow(query), httpContext, cancellationToken);
-        return fields is null ? new GeneratedJson<ArticlePage>(page, ArticleJsonContext.Default.ArticlePage) : fields.Json(page, ofItems: true);
+        var page = await reader.ReadAsync(scope.Narrow(query), httpContext, written: fields is null, cancellationToken);
+        return fields is null ? new GeneratedJson<ArticlePage>(page, RenderedPageJson.For(page)) : fields.Json(page, ofItems: true);
     }
 }

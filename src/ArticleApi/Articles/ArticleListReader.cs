@@ -19,17 +19,21 @@ namespace ArticleApi.Articles;
 internal sealed class ArticleListReader(
     ArticleDbContext context, IFullTextSearch search, ArticleCounts counts, SearchFrequency searchFrequency, FilterSizes filterSizes, FilterResults filterResults, ArticleColumnsCache columns,
     SearchRowsCache searchRows, SearchMetrics searchMetrics, ArticleRowStatements statements, LookupStatements lookups, ScopeExistence existence, ISqlDialect dialect,
-    TimedReads reads, IOptions<ListOptions> options)
+    TimedReads reads, RenderedItems renderedItems, IOptions<ListOptions> options)
 {
-    public async Task<ArticlePage> ReadAsync(ArticleQuery query, HttpContext httpContext, CancellationToken cancellationToken)
+    /// <summary>
+    /// The page of <paramref name="query"/>. <paramref name="written"/>: the page is only written as JSON as it is (no
+    /// <c>fields</c>, not a feed), so its items may be the JSON kept for them (<see cref="RenderedItems"/>).
+    /// </summary>
+    public async Task<ArticlePage> ReadAsync(ArticleQuery query, HttpContext httpContext, bool written, CancellationToken cancellationToken)
     {
         // The same filters give the same total and facets whatever the page: counted once per data version.
         var countsKey = query.IncludeTotal || query.Facets.Count > 0 ? $"counts {string.Join(',', query.Facets)} {FilterResults.FilterKey(httpContext.Request)}" : null;
         var kept = countsKey is null ? null : await filterResults.KeptAsync<FilterCounts>(countsKey, cancellationToken);
-        var fromColumns = await ReadFromColumnsAsync(query, countsKey is not null && kept is null, cancellationToken);
+        var fromColumns = await ReadFromColumnsAsync(query, countsKey is not null && kept is null, written, cancellationToken);
         // The page's filter and its match set, built at most once, by the page or by the counts below.
         using var matches = fromColumns?.Matches;
-        var (items, next) = fromColumns is { } page ? (page.Items, page.Next) : await ReadFromSqlAsync(query, cancellationToken);
+        var (items, next) = fromColumns is { } page ? (page.Items, page.Next) : await ReadFromSqlAsync(query, written, cancellationToken);
         var counted = countsKey is null ? null
             : kept ?? await filterResults.GetAsync(countsKey, () => ArticleFacets.CountAsync(query, columns, searchRows, matches, cancellationToken), cancellationToken);
         return new ArticlePage(items, PageLinks.Next(httpContext, next), query.IncludeTotal ? counted?.Total : null, counted?.Facets);
@@ -42,7 +46,8 @@ internal sealed class ArticleListReader(
     /// database has it now). <paramref name="counting"/>: the request's total or facets are still to be counted (not
     /// remembered from an earlier page), so their match set may serve the page too (<see cref="MatchSet.RowsWanted"/>).
     /// </summary>
-    private async Task<(List<ArticleListItem> Items, Cursor? Next, MatchSet Matches)?> ReadFromColumnsAsync(ArticleQuery query, bool counting, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<ArticleListItem> Items, Cursor? Next, MatchSet Matches)?> ReadFromColumnsAsync(
+        ArticleQuery query, bool counting, bool written, CancellationToken cancellationToken)
     {
         var mode = options.Value.PagesFromColumns;
         if (mode == ColumnPagesMode.Off || !ColumnPages.Serves(query)
@@ -65,7 +70,7 @@ internal sealed class ArticleListReader(
         MatchSet? owned = matches;
         try
         {
-            if (await PageFromColumnsAsync(query, matches, cancellationToken) is not { } page)
+            if (await PageFromColumnsAsync(query, matches, written, cancellationToken) is not { } page)
             {
                 return null;
             }
@@ -79,7 +84,8 @@ internal sealed class ArticleListReader(
         }
     }
 
-    private async Task<(List<ArticleListItem> Items, Cursor? Next)?> PageFromColumnsAsync(ArticleQuery query, MatchSet matches, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<ArticleListItem> Items, Cursor? Next)?> PageFromColumnsAsync(
+        ArticleQuery query, MatchSet matches, bool written, CancellationToken cancellationToken)
     {
         long? cursorKey = null;
         if (query.Cursor is { } cursor && (cursorKey = await KeyOfIdAsync(cursor.Id, cancellationToken)) is null)
@@ -94,7 +100,7 @@ internal sealed class ArticleListReader(
 
         var more = keys.Count > query.Limit;
         var page = keys.Take(query.Limit).ToList();
-        var items = await LoadItemsAsync([.. page.Select(k => k.Key)], query.Search, cancellationToken);
+        var items = await LoadPageItemsAsync([.. page.Select(k => k.Key)], query, written, cancellationToken);
         if (items.Count < page.Count)
         {
             return null;
@@ -105,11 +111,11 @@ internal sealed class ArticleListReader(
             searchMetrics.Searched(SearchPlan.Columns);
         }
 
-        return (items, more ? new Cursor(query.Sort.Name, page[^1].SortValue, items[^1].Id) : null);
+        return (items, more ? new Cursor(query.Sort.Name, page[^1].SortValue, RenderedItemList.IdAt(items, items.Count - 1)) : null);
     }
 
     /// <summary>The page through the database's indexes: the page keys, then the page's rows.</summary>
-    private async Task<(List<ArticleListItem> Items, Cursor? Next)> ReadFromSqlAsync(ArticleQuery query, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<ArticleListItem> Items, Cursor? Next)> ReadFromSqlAsync(ArticleQuery query, bool written, CancellationToken cancellationToken)
     {
         // Topic sizes choose the plan of a topic filter; they are counted once per data version.
         var topicSizes = query.Topics.Count > 0 || query.RequiredTopic is not null ? await counts.GetAsync(cancellationToken) : null;
@@ -148,7 +154,7 @@ internal sealed class ArticleListReader(
             next = new Cursor(query.Sort.Name, keys[^1].SortValue, keys[^1].Id);
         }
 
-        return (await LoadItemsAsync([.. keys.Select(k => k.Key)], query.Search, cancellationToken), next);
+        return (await LoadPageItemsAsync([.. keys.Select(k => k.Key)], query, written, cancellationToken), next);
     }
 
     /// <summary>The first limit + 1 page keys of <paramref name="query"/>: each segment's statement until the page is full.</summary>
@@ -189,7 +195,27 @@ internal sealed class ArticleListReader(
     }
 
     /// <summary>List items for <paramref name="keys"/>, in that order: one statement for the rows with their topics and first images.</summary>
-    public async Task<List<ArticleListItem>> LoadItemsAsync(IReadOnlyList<long> keys, FullTextQuery? fullText, CancellationToken cancellationToken)
+    public async Task<List<ArticleListItem>> LoadItemsAsync(IReadOnlyList<long> keys, FullTextQuery? fullText, CancellationToken cancellationToken) =>
+        [.. (await LoadKeyedItemsAsync(keys, fullText, cancellationToken)).Select(row => row.Item)];
+
+    /// <summary>
+    /// List items for <paramref name="keys"/> as <see cref="LoadItemsAsync"/> reads them, or, without a search (whose
+    /// snippets belong to the request), as the JSON kept for them in this data version (<see cref="RenderedItems"/>):
+    /// for a page only written as JSON, never read item by item.
+    /// </summary>
+    public async Task<IReadOnlyList<ArticleListItem>> LoadWrittenItemsAsync(IReadOnlyList<long> keys, FullTextQuery? fullText, CancellationToken cancellationToken) =>
+        fullText is not null ? await LoadItemsAsync(keys, fullText, cancellationToken)
+            : await renderedItems.GetAsync(keys, missing => LoadKeyedItemsAsync(missing, null, cancellationToken), cancellationToken);
+
+    // A page's items, read as objects or kept as JSON (only when the page is written as JSON as it is).
+    private Task<IReadOnlyList<ArticleListItem>> LoadPageItemsAsync(IReadOnlyList<long> keys, ArticleQuery query, bool written, CancellationToken cancellationToken) =>
+        written ? LoadWrittenItemsAsync(keys, query.Search, cancellationToken) : LoadListAsync(keys, query.Search, cancellationToken);
+
+    private async Task<IReadOnlyList<ArticleListItem>> LoadListAsync(IReadOnlyList<long> keys, FullTextQuery? fullText, CancellationToken cancellationToken) =>
+        await LoadItemsAsync(keys, fullText, cancellationToken);
+
+    // The items with their keys: rows deleted since the keys were found are left out.
+    private async Task<List<(long Key, ArticleListItem Item)>> LoadKeyedItemsAsync(IReadOnlyList<long> keys, FullTextQuery? fullText, CancellationToken cancellationToken)
     {
         if (keys.Count == 0)
         {
@@ -209,9 +235,9 @@ internal sealed class ArticleListReader(
         {
             var a = rows[key];
             var provider = a.ProviderName is null && a.ProviderDomain is null ? null : new ProviderSummary(a.ProviderName, a.ProviderDomain);
-            return new ArticleListItem(a.Id, a.SourcePath, a.Title, a.Excerpt, ArticleDetailReader.Instant(a.PublishedDateTime), a.WebUrl, a.Type,
+            return (key, new ArticleListItem(a.Id, a.SourcePath, a.Title, a.Excerpt, ArticleDetailReader.Instant(a.PublishedDateTime), a.WebUrl, a.Type,
                 a.Category, a.Quality, a.Heat, a.Published, provider, ArticleJsonColumns.Topics(a.Topics), ArticleJsonColumns.FirstImage(a.FirstImage),
-                terms is null ? null : SearchSnippet.Build(terms, fullText!.Fields, a.Title, a.Excerpt, bodies?.GetValueOrDefault(key)));
+                terms is null ? null : SearchSnippet.Build(terms, fullText!.Fields, a.Title, a.Excerpt, bodies?.GetValueOrDefault(key))));
         })];
     }
 }

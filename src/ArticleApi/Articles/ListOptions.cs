@@ -22,6 +22,14 @@ internal sealed class ListOptions
     /// </summary>
     [Range(0, 100_000, ErrorMessage = "Lists:KeptSearches must be between 0 and 100000.")]
     public int KeptSearches { get; set; } = 256;
+
+    /// <summary>
+    /// How many MiB of list items each process keeps as the JSON a page writes them, per data version
+    /// (<see cref="RenderedItems"/>): an article on many pages is read and serialized once. About 800 bytes an item,
+    /// so 64 MiB holds some 80,000 items. 0 keeps none.
+    /// </summary>
+    [Range(0, 65_536, ErrorMessage = "Lists:RenderedItemsMiB must be between 0 and 65536.")]
+    public int RenderedItemsMiB { get; set; } = 64;
 }
 
 internal enum ColumnPagesMode

@@ -13,7 +13,7 @@ internal sealed class FeedPageReader(ArticleDbContext context, ArticleListReader
     public async Task<FeedPage> ReadAsync(ArticleScope scope, ArticleQuery query, HttpContext httpContext, CancellationToken cancellationToken)
     {
         // A feed has no place for a total or facet counts: do not count them.
-        var page = await reader.ReadAsync(query with { IncludeTotal = false, Facets = [] }, httpContext, cancellationToken);
+        var page = await reader.ReadAsync(query with { IncludeTotal = false, Facets = [] }, httpContext, written: false, cancellationToken);
         var ids = page.Items.Select(i => i.Id).ToList();
         var extras = await context.Articles.Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.Link, a.ImportedAt })

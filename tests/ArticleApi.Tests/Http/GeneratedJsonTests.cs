@@ -55,6 +55,35 @@ public sealed class GeneratedJsonTests(SampleApiFixture fixture) : IClassFixture
         Assert.Equal(JsonSerializer.Serialize(plain, Reflection), await WriteAsync(new GeneratedJson<ArticlePage>(plain, ArticleJsonContext.Default.ArticlePage)));
     }
 
+    [Fact]
+    public async Task APageOfItemsKeptAsJsonIsWrittenAsTheReflectionSerializerWritesIt()
+    {
+        var item = new ArticleListItem(
+            "a<b>&\"c\"", "folder/é.md", "Ünïcödé \u2028 title 🚀 <script>", "it's", new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.FromHours(2)),
+            "https://example.com/?a=1&b='2'", "article", "news", 7, -1, true, new ProviderSummary("Ex & co", "example.com"),
+            [new TopicReference("C# & .NET", "c-net"), new TopicReference("AI", "ai")], new ImageSummary("https://example.com/i.png?w=1&h=2", 10, null), null);
+        var bare = item with { Provider = null, Image = null, Topics = [], PublishedDateTime = null, Published = null, Excerpt = null };
+        var rendered = new RenderedItemList([.. RenderedItems.Render([(1, item), (2, bare)], new JsonWriterOptions { Encoder = Reflection.Encoder }).Select(row => row.Item)]);
+        var facets = new Dictionary<string, IReadOnlyList<FacetValue>> { ["topic"] = [new FacetValue("c-net", 3)], ["published"] = [] };
+
+        foreach (var (next, total, kept) in new[] { ("/articles?cursor=abc&limit=2", (int?)12, facets), (null, null, null) })
+        {
+            var objects = new ArticlePage([item, bare], next, total, kept);
+            var expected = JsonSerializer.Serialize(objects, Reflection);
+            Assert.Equal(expected, await WriteAsync(new GeneratedJson<ArticlePage>(objects with { Items = rendered }, RenderedPageJson.For(objects with { Items = rendered }))));
+            Assert.Equal(expected, await WriteAsync(new GeneratedJson<ArticlePage>(objects, RenderedPageJson.Page)));
+        }
+
+        var list = new ItemList<ArticleListItem>(rendered);
+        Assert.Same(RenderedPageJson.Items, RenderedPageJson.For(list));
+        Assert.Equal(JsonSerializer.Serialize(new ItemList<ArticleListItem>([item, bare]), Reflection), await WriteAsync(new GeneratedJson<ItemList<ArticleListItem>>(list, RenderedPageJson.For(list))));
+
+        // Read as objects, a kept item is parsed back from its JSON: the same item.
+        Assert.Equal(JsonSerializer.Serialize(item, Reflection), JsonSerializer.Serialize(rendered[0], Reflection));
+        Assert.Equal([item.Id, bare.Id], rendered.Select(parsed => parsed.Id));
+        Assert.Equal(item.Id, RenderedItemList.IdAt(rendered, 0));
+    }
+
     private static async Task<string> WriteAsync<T>(GeneratedJson<T> result)
     {
         var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddOptions().BuildServiceProvider() };

@@ -21,9 +21,10 @@ public sealed partial class MetricsDocumentationTests
         using var client = factory.CreateClient();
         var instruments = new List<Instrument>();
         using var listener = ListenForOurInstruments(factory, instruments);
-        // Every instrument records something: a pass, a search, a cache miss and hit, requests that reach the database.
+        // Every instrument records something: a pass, a search, a cache miss and hit, requests that reach the database, list items.
         await factory.ImportAsync();
         await client.GetJsonAsync("/articles?q=kubernetes");
+        await client.GetJsonAsync("/articles?limit=2");
         await client.GetJsonAsync("/topics");
         await client.GetJsonAsync("/topics");
 

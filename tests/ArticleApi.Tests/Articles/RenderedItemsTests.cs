@@ -1,0 +1,122 @@
+using ArticleApi.Articles;
+using ArticleApi.Tests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArticleApi.Tests.Articles;
+
+/// <summary>
+/// List items kept as the JSON a page writes them (<see cref="RenderedItems"/>): a page read again copies its items
+/// and reads no row, answers byte for byte as with none kept, and an import moves the items on.
+/// </summary>
+public sealed class RenderedItemsTests
+{
+    private const string Page = "/articles?limit=5&includeTotal=true&facets=topic";
+    private const string Backlinks = "/articles/news-2025-10-16-webassembly-on-the-server-moves-past-the-hype/backlinks";
+
+    [Theory]
+    [InlineData(Page)]
+    [InlineData("/topics/machine-learning/articles?sort=-quality&limit=3")]
+    [InlineData(Backlinks)]
+    public async Task AListReadAgainCopiesItsItemsAndReadsNoRowWithTheSameBytes(string url)
+    {
+        await using var factory = new SampleApiFixture();
+        await factory.InitializeAsync();
+        var counter = new StatementCounter();
+        using var host = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(counter.Join));
+        using var client = host.CreateClient();
+        using var noneKept = factory.WithWebHostBuilder(builder => builder.UseSetting("Lists:RenderedItemsMiB", "0"));
+        using var plainClient = noneKept.CreateClient();
+
+        var (first, firstReads) = await ReadAsync(client, counter, url);
+        var (second, secondReads) = await ReadAsync(client, counter, url);
+        var plain = await plainClient.GetByteArrayAsync(url);
+
+        Assert.Equal((1, 0), (firstReads, secondReads));
+        Assert.Equal(first, second);
+        Assert.Equal(plain, first);
+        Assert.Contains("\"items\":[{\"id\":", System.Text.Encoding.UTF8.GetString(first), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnImportMovesTheKeptItemsOn()
+    {
+        await using var factory = new SampleApiFixture();
+        await factory.InitializeAsync();
+        using var client = factory.CreateClient();
+        const string Url = "/articles?sort=publishedDateTime&limit=100";
+        var before = await client.GetStringAsync(Url);
+
+        var file = Path.Combine(factory.SourceDirectory, "news", "2026-05-20-serverless-containers-finally-get-fast-cold-starts.md");
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace(
+            "title: \"Serverless containers finally get fast cold starts\"", "title: \"Serverless containers start in a blink\"", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(1));
+        Assert.Equal(1, (await factory.ImportAsync()).Counts.Updated);
+        var after = await client.GetStringAsync(Url);
+
+        Assert.Contains("\"title\":\"Serverless containers finally get fast cold starts\"", before, StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"Serverless containers start in a blink\"", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("finally get fast cold starts\"", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheStoreKeepsItsBudgetAndTheItemsAskedForAgain()
+    {
+        // Generations of 500 bytes, one slab each: four items of 104 bytes ("id-N" and 100 bytes of JSON) fill one.
+        var store = new RenderedItemStore(budget: 1000);
+        Keep(store, 1, 2, 3, 4);
+        Assert.Equal(500, store.Bytes);
+        Keep(store, 5); // the newer generation is full: 1-4 become the older one
+        Assert.Equal([7L], Find(store, 1, 7)); // 1 is copied to the newer generation
+        Keep(store, 6, 7);
+        Assert.Equal(1000, store.Bytes);
+        Keep(store, 8); // 2-4 dropped; 5, 1, 6, 7 older
+
+        Assert.Equal([2L, 3L, 4L], Find(store, 1, 2, 3, 4, 5, 6, 8));
+        // 7, copied from the older generation to the full newer one, starts the next: 8, 1, 5, 6 become the older one, then 1 moves.
+        Assert.Empty(Find(store, 7, 1));
+        Assert.Equal([2L], Find(store, 8, 2, 5, 6, 1, 7)); // 6 fills the newer generation again: 7, 1, 8, 5 older, then 1 and 7 move
+        Assert.Equal(1000, store.Bytes);
+    }
+
+    [Fact]
+    public void AnItemLargerThanAGenerationIsNotKept()
+    {
+        var store = new RenderedItemStore(budget: 1000);
+        store.Keep([(1, new RenderedItem("id-1"u8.ToArray(), new byte[600]))]);
+        Keep(store, 2);
+
+        Assert.Equal([1L], Find(store, 1, 2));
+        Assert.Equal(500, store.Bytes);
+    }
+
+    private static void Keep(RenderedItemStore store, params int[] keys) =>
+        store.Keep(keys.Select(key => ((long)key, new RenderedItem(System.Text.Encoding.UTF8.GetBytes($"id-{key}"), Json(key)))));
+
+    // 100 bytes that tell the items apart.
+    private static byte[] Json(int key) => [.. Enumerable.Repeat((byte)key, 100)];
+
+    private static List<long> Find(RenderedItemStore store, params long[] keys)
+    {
+        var found = new RenderedItem?[keys.Length];
+        var missing = store.Find(keys, found);
+        foreach (var (key, item) in keys.Zip(found).Where(pair => !missing.Contains(pair.First)))
+        {
+            Assert.Equal($"id-{key}", System.Text.Encoding.UTF8.GetString(item!.Value.Id.Span));
+            Assert.Equal(Json((int)key), item.Value.Json.ToArray());
+        }
+
+        Assert.All(keys.Zip(found).Where(pair => missing.Contains(pair.First)), pair => Assert.Null(pair.Second));
+        return missing;
+    }
+
+    // The body and how many statements read list rows (the rows of given keys, with their list copies).
+    private static async Task<(byte[] Body, int RowReads)> ReadAsync(HttpClient client, StatementCounter counter, string url)
+    {
+        counter.Clear();
+        using var response = await client.GetAsync(url);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        return (body, counter.Statements.Count(s => s.Contains("\"ListTopics\"", StringComparison.Ordinal) && s.Contains("WHERE", StringComparison.OrdinalIgnoreCase)));
+    }
+}
