@@ -9,6 +9,7 @@
 # (feed export fields timefacets searchin exclude popularity popcursor) run when named there.
 # BENCH_WARMUP: seconds of warm-up per family (default 2). BENCH_SKIP_ALONE=1 leaves out the one-request-at-a-time filter x sort sweep.
 # BENCH_PAGES=Off finds list pages through SQL only (Lists:PagesFromColumns; default WhenRead), to compare both plans.
+# BENCH_ITEMS_MIB=0 keeps no list item as JSON (Lists:RenderedItemsMiB; default 64): every page reads and serializes its rows.
 # PostgreSQL: BENCH_POSTGRES='Host=127.0.0.1;Port=55432;Username=postgres' as in bench/query-benchmark.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -80,7 +81,7 @@ ASPNETCORE_URLS="http://127.0.0.1:$((port + 1))" dotnet bench/ArticleApi.Baselin
 baseline=$!
 ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
   dotnet "$app" --Database:Provider="$engine" --ConnectionStrings:Articles="$connection" --Import:Enabled=false --ResponseCache:Enabled=false \
-  --Lists:PagesFromColumns="${BENCH_PAGES:-WhenRead}" --Serilog:MinimumLevel:Default=Warning >"$work/server.log" 2>&1 &
+  --Lists:PagesFromColumns="${BENCH_PAGES:-WhenRead}" --Lists:RenderedItemsMiB="${BENCH_ITEMS_MIB:-64}" --Serilog:MinimumLevel:Default=Warning >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server $baseline 2>/dev/null || true' EXIT
 base="http://127.0.0.1:$port"
