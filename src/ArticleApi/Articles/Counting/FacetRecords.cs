@@ -108,7 +108,7 @@ internal sealed class FacetRecords
         // Every byte is a counter here, so no topic count needs a check; the names' counts are added to topics at the end.
         var topicCounters = stackalloc int[TopicCounters];
         new Span<int>(topicCounters, TopicCounters).Clear();
-        var words = rows.Bits;
+        var words = rows.Read;
         fixed (byte* start = _records)
         fixed (int* providerCounts = providers, typeCounts = types, categoryCounts = categories)
         {

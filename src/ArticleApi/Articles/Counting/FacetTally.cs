@@ -58,17 +58,18 @@ internal static class FacetTally
     private static List<FacetValue> PublishedAsFiltered(bool published, int matches) =>
         TopCounts.Top([new FacetValue("false", published ? 0 : matches), new FacetValue("true", published ? matches : 0)]);
 
-    // Each word of the matches against the published flags of its 64 rows: no branch per row.
+    // Each word of the matches against the words of the published and unpublished rows: two ANDs and popcounts.
     private static List<FacetValue> Published(ArticleColumns columns, RowSet rows)
     {
         var (published, unpublished) = (0, 0);
-        var words = rows.Bits;
+        var (yes, no) = (columns.Counting.PublishedRows, columns.Counting.UnpublishedRows);
+        var words = rows.Read;
         for (var word = 0; word < words.Length; word++)
         {
             if (words[word] is var matches and not 0)
             {
-                published += BitOperations.PopCount(matches & RangeBits.Word<sbyte>(columns.Published, word * 64, 1, 1));
-                unpublished += BitOperations.PopCount(matches & RangeBits.Word<sbyte>(columns.Published, word * 64, 0, 0));
+                published += BitOperations.PopCount(matches & yes[word]);
+                unpublished += BitOperations.PopCount(matches & no[word]);
             }
         }
 

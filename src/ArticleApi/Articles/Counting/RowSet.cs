@@ -13,6 +13,10 @@ internal sealed class RowSet : IDisposable
     private readonly bool _pooled;
     private ulong[]? _words;
 
+    // The count once made, until the set is written to again (-1: not made): a request's total, facets and page
+    // budget each ask for it, and each count is a pass over every word.
+    private int _count = -1;
+
     public RowSet(int rows)
         : this(rows, pooled: true)
     {
@@ -32,8 +36,18 @@ internal sealed class RowSet : IDisposable
     /// <summary>How many 64-row words the set has: the last one may be partial.</summary>
     public int WordCount { get; }
 
-    /// <summary>The set's words, row r at bit r % 64 of word r / 64: filters and counts work a word at a time.</summary>
-    public Span<ulong> Bits => Words.AsSpan(0, WordCount);
+    /// <summary>The set's words to write, row r at bit r % 64 of word r / 64: filters work a word at a time.</summary>
+    public Span<ulong> Bits
+    {
+        get
+        {
+            _count = -1;
+            return Words.AsSpan(0, WordCount);
+        }
+    }
+
+    /// <summary>The set's words to read, as <see cref="Bits"/> lays them out: counts work a word at a time.</summary>
+    public ReadOnlySpan<ulong> Read => Words.AsSpan(0, WordCount);
 
     /// <summary>The rented array behind <see cref="Bits"/>, maybe longer than <see cref="WordCount"/>: to keep beside other bitmaps.</summary>
     public ulong[] Words => _words ?? throw new ObjectDisposedException(nameof(RowSet));
@@ -42,20 +56,30 @@ internal sealed class RowSet : IDisposable
     {
         get
         {
+            if (_count >= 0)
+            {
+                return _count;
+            }
+
             var count = 0;
             foreach (var word in Words.AsSpan(0, WordCount))
             {
                 count += BitOperations.PopCount(word);
             }
 
-            return count;
+            return _count = count;
         }
     }
 
-    public void Add(int row) => Words[row >> 6] |= 1UL << (row & 63);
+    public void Add(int row)
+    {
+        _count = -1;
+        Words[row >> 6] |= 1UL << (row & 63);
+    }
 
     public void AddAll(ReadOnlySpan<int> rows)
     {
+        _count = -1;
         var words = Words;
         foreach (var row in rows)
         {

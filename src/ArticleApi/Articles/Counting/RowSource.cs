@@ -79,7 +79,7 @@ internal sealed class RowSource
         if (_set is { } own)
         {
             var to = set.Bits;
-            var from = own.Bits;
+            var from = own.Read;
             for (var word = 0; word < to.Length; word++)
             {
                 to[word] |= from[word];

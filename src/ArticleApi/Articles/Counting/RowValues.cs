@@ -136,7 +136,7 @@ internal sealed class RowValues
         try
         {
             Array.Clear(shifted, 0, counts.Length + 1);
-            var words = rows.Bits;
+            var words = rows.Read;
             for (var word = 0; word < words.Length; word++)
             {
                 for (var bits = words[word]; bits != 0; bits &= bits - 1)

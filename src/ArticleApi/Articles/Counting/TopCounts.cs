@@ -120,29 +120,53 @@ internal static class TopCounts
     /// <summary>The best <see cref="Limit"/> values of counts indexed by id (ids past the names are not read).</summary>
     public static List<FacetValue> FromCounts(string[] names, int[] counts)
     {
-        // The worst kept value on top: the lowest count, and of equal counts the last by name.
-        var best = new PriorityQueue<int, int>(Limit + 1, Comparer<int>.Create((a, b) => Compare(names, counts, a, b)));
+        // The Limit-th highest count first, on plain integers: most of thousands of providers fall below it at one
+        // compare, where ranking every value by count and name compared names at each step.
+        var least = LeastKept(counts, names.Length);
+        var above = new List<FacetValue>(Limit);
+        // Of the values at that count, those first by name, as many as the list has room for.
+        var tied = new PriorityQueue<string, string>(Limit + 1, Comparer<string>.Create((a, b) => string.CompareOrdinal(b, a)));
         for (var id = 0; id < names.Length; id++)
         {
-            if (counts[id] == 0)
+            if (counts[id] > least)
+            {
+                above.Add(new FacetValue(names[id], counts[id]));
+            }
+            else if (counts[id] == least && least > 0)
+            {
+                tied.Enqueue(names[id], names[id]);
+                if (tied.Count > Limit)
+                {
+                    tied.Dequeue();
+                }
+            }
+        }
+
+        return Top(above.Concat(tied.UnorderedItems.Select(item => new FacetValue(item.Element, least))));
+    }
+
+    // The lowest count of the Limit highest (0 when fewer values have rows).
+    private static int LeastKept(int[] counts, int length)
+    {
+        var lowest = new PriorityQueue<int, int>(Limit + 1);
+        for (var id = 0; id < length; id++)
+        {
+            var count = counts[id];
+            if (count == 0)
             {
                 continue;
             }
 
-            if (best.Count < Limit)
+            if (lowest.Count < Limit)
             {
-                best.Enqueue(id, id);
+                lowest.Enqueue(count, count);
             }
-            else if (Compare(names, counts, id, best.Peek()) > 0)
+            else if (count > lowest.Peek())
             {
-                best.DequeueEnqueue(id, id);
+                lowest.DequeueEnqueue(count, count);
             }
         }
 
-        return Top(best.UnorderedItems.Select(item => new FacetValue(names[item.Element], counts[item.Element])));
+        return lowest.Count < Limit ? 1 : lowest.Peek();
     }
-
-    // Above zero when value a ranks before value b in a list: more rows, or as many and first by name.
-    private static int Compare(string[] names, int[] counts, int a, int b) =>
-        counts[a] != counts[b] ? counts[a].CompareTo(counts[b]) : string.CompareOrdinal(names[b], names[a]);
 }

@@ -60,6 +60,26 @@ public sealed class FacetTallyTests
         Assert.All(top, v => Assert.Equal(4, v.Count));
     }
 
+    [Fact]
+    public void CountsPerIdKeepTheHighestThenTheTiedFirstByName()
+    {
+        var random = new Random(2026_12_07);
+        for (var draw = 0; draw < 300; draw++)
+        {
+            var names = Enumerable.Range(0, random.Next(1, 300)).Select(i => $"v{random.Next(100_000):D5}-{i}").ToArray();
+            // Low counts of few distinct values: ties with the last kept count, and past it, in most draws.
+            var counts = new int[names.Length + 1];
+            for (var id = 0; id < names.Length; id++)
+            {
+                counts[id] = random.Next(4) == 0 ? 0 : random.Next(1, random.Next(2, 8));
+            }
+
+            counts[^1] = 1_000; // the slot of rows without a value: not a name, never listed
+
+            Assert.Equal(Plain(names, names.Select((_, id) => id).SelectMany(id => Enumerable.Repeat(id, counts[id]))), TopCounts.FromCounts(names, counts));
+        }
+    }
+
     private static IEnumerable<int> TopicsOf(ArticleColumns columns, int row) =>
         Enumerable.Range(0, columns.Topics.Slugs.Length).Where(id => columns.Topics.Rows(id).Contains(row));
 

@@ -1,3 +1,4 @@
+using System.Numerics;
 using ArticleApi.Articles.Counting;
 
 namespace ArticleApi.Tests.Articles.Counting;
@@ -17,6 +18,22 @@ public sealed class RowSetTests
         Assert.True(set.Contains(63));
         Assert.False(set.Contains(62));
         Assert.Equal(3, set.CountOf([0, 1, 64, 65, 66]));
+    }
+
+    [Fact]
+    public void ACountIsKeptUntilTheSetIsWrittenAgain()
+    {
+        using var set = new RowSet(200);
+        set.Add(3);
+        Assert.Equal(1, set.Count);
+        set.AddAll([5, 6]);
+        Assert.Equal(3, set.Count);
+        set.Add(199);
+        Assert.Equal(4, set.Count);
+        set.Bits[0] |= 1UL << 10;
+        Assert.Equal(5, set.Count);
+        Assert.Equal(5, BitOperations.PopCount(set.Read[0]) + BitOperations.PopCount(set.Read[3]));
+        Assert.Equal(5, set.Count);
     }
 
     [Fact]
