@@ -10,7 +10,7 @@ internal sealed class ListOptions
     /// <summary>
     /// Whether a page is found in the articles' columns in memory (<see cref="ColumnPages"/>) instead of by the
     /// database's indexes; a search's page once its rows are kept (<see cref="KeptSearches"/>), never one sorted by
-    /// relevance. The columns are read once per data version (about 10 s, and 154 bytes per article and 8 per topic
+    /// relevance. The columns are read once per data version (about 10 s, and about 160 bytes per article and 8 per topic
     /// link with the counting index, at a million articles: BENCHMARKS.md), and every filter with every sort then
     /// costs a short walk in memory.
     /// </summary>

@@ -6,10 +6,10 @@ namespace ArticleApi.Articles.Counting;
 /// of publication (<see cref="DateBits"/>), 8 rows per instruction; the published and the unpublished rows as a bitmap
 /// each, for the published facet; per topic, provider, type and category a bitmap per
 /// common value and a cube for the largest values (<see cref="ValueIndex"/>); and a cube of every row for the total of
-/// a plain filter; and the filter columns copied in the order of a common value's rows and in date order
+/// a plain filter; and the filter columns copied in the order of a value's rows and in date order
 /// (<see cref="SourceColumns"/>), so that a filter narrowed to one of them reads only those rows; and each row's
 /// named values in one record (<see cref="FacetRecords"/>). 17¼ bytes per article, 1/8 byte per article per common
-/// value, 7 bytes per row of a common value, about 90 KB per cube.
+/// value, 7 bytes per row of a value held by at most half the rows, about 90 KB per cube.
 /// </summary>
 internal sealed class CountingIndex
 {

@@ -11,6 +11,9 @@ namespace ArticleApi.Articles.Counting;
 /// </summary>
 internal static class FilterMatches
 {
+    /// <summary>Rows of a source with copied columns that cost about as much to match as one row tested on its own.</summary>
+    public const int CopiedRowsPerTestedRow = 8;
+
     /// <summary>The matching rows; the caller disposes the set.</summary>
     public static RowSet Select(ArticleColumns columns, ColumnFilter filter)
     {
@@ -22,10 +25,14 @@ internal static class FilterMatches
     public static RowSet Select(ArticleColumns columns, ColumnFilter filter, MatchingRows test)
     {
         var source = test.SmallestSource();
-        // Under one candidate per 64 rows the candidates' tests cost less than a pass over every word; a source with its
-        // columns copied costs a pass over its own rows only.
-        return !source.IsAll && (long)source.Size * 64 < columns.Count ? Tested(columns, test, source)
-            : test.Projected is { } projected ? ProjectedMatches.Select(columns, filter, test, projected)
+        // A source with its columns copied costs a pass over its own rows only, a few contiguous bytes each, where a
+        // candidate tested on its own costs a few scattered reads: the copies win unless they hold many more rows than
+        // the smallest source. Under one candidate per 64 rows the candidates' tests cost less than a pass over every
+        // word; an exact source's rows need no test at all.
+        return !source.Exact && test.Projected is { } projected && (long)projected.Size <= (long)source.Size * CopiedRowsPerTestedRow
+                ? ProjectedMatches.Select(columns, filter, test, projected)
+            : !source.IsAll && (long)source.Size * 64 < columns.Count ? Tested(columns, test, source)
+            : test.Projected is { } larger ? ProjectedMatches.Select(columns, filter, test, larger)
             : Scanned(columns, filter, test);
     }
 

@@ -2,7 +2,7 @@ namespace ArticleApi.Articles.Counting;
 
 /// <summary>
 /// The published flag, quality and heat ranks and publication hour of some rows, copied in those rows' order: a
-/// common topic's or provider's rows, or every row in date order. A filter narrowed to one of those sources then reads
+/// topic's, provider's, type's or category's rows, or every row in date order. A filter narrowed to one of those sources reads
 /// 3 to 7 bytes per row of that source, one after the other (<see cref="ProjectedMatches"/>), instead of a pass over
 /// every row of every column (<see cref="FilterMatches"/>): a topic of 3% of the articles costs 3% of that pass.
 /// </summary>

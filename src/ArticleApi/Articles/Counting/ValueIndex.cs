@@ -5,10 +5,9 @@ namespace ArticleApi.Articles.Counting;
 /// by their number of rows, most first; a bitmap of rows for each common value (held by at least one row in
 /// <see cref="Rarity"/>), so that its matches are a popcount over rows / 64 words, which costs less than a look-up per
 /// row of the value (a rare value's count); and for the <see cref="MaxCubes"/> largest values a <see cref="ValueCube"/>,
-/// which counts the matches of the plain filters (published, quality, heat) in a few look-ups; and for each common
-/// value held by at most half the rows, its filter columns copied in its rows' order (<see cref="SourceColumns"/>).
-/// 1/8 byte per article per common value, 3 to 7 bytes per row of a common value, and up to <see cref="MaxCubes"/>
-/// cubes of about 90 KB each.
+/// which counts the matches of the plain filters (published, quality, heat) in a few look-ups; and for each value held
+/// by at most half the rows, its filter columns copied in its rows' order (<see cref="SourceColumns"/>). 1/8 byte per
+/// article per common value, 3 to 7 bytes per row of a value, and up to <see cref="MaxCubes"/> cubes of about 90 KB each.
 /// </summary>
 internal sealed class ValueIndex
 {
@@ -43,9 +42,11 @@ internal sealed class ValueIndex
                 }
 
                 _bitmaps[value] = bitmap;
-                // Past half the rows a pass over every row reads less than twice as much as one over the copies.
-                _columns[value] = (long)valueRows.Length * 2 <= rows ? columnsOf?.Invoke(value) : null;
             }
+
+            // Past half the rows a pass over every row reads less than twice as much as one over the copies. A rare
+            // value's rows are copied too: its rows tested one by one were a few scattered reads each.
+            _columns[value] = valueRows.Length > 0 && (long)valueRows.Length * 2 <= rows ? columnsOf?.Invoke(value) : null;
         }
 
         BySize = [.. Enumerable.Range(0, values).OrderByDescending(value => _sizes[value])];
