@@ -13,6 +13,7 @@ public sealed class StartupValidationTests
     [InlineData("Import:MaxFileBytes", "-5", "Import:MaxFileBytes must be between 1 and 1073741824.")]
     [InlineData("Import:BatchSize", "0", "Import:BatchSize must be between 1 and 100000.")]
     [InlineData("Lists:KeptSearches", "-1", "Lists:KeptSearches must be between 0 and 100000.")]
+    [InlineData("Lists:RenderedItemsMiB", "-1", "Lists:RenderedItemsMiB must be between 0 and 65536.")]
     [InlineData("Import:RescanInterval", "banana", "Failed to convert configuration value 'banana' at 'Import:RescanInterval' to type 'System.TimeSpan'.")]
     [InlineData("Import:WatchDebounce", "02:00:00", "Import:WatchDebounce must be between 00:00:00 and 01:00:00.")]
     [InlineData("Import:Enabled", "maybe", "Failed to convert configuration value 'maybe' at 'Import:Enabled' to type 'System.Boolean'.")]
