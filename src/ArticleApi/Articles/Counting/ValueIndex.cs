@@ -22,10 +22,12 @@ internal sealed class ValueIndex
     private readonly ValueCube?[] _cubes;
     private readonly SourceColumns?[] _columns;
     private readonly int[] _sizes;
+    private readonly int _rows;
 
     public ValueIndex(int rows, int values, RowsOf rowsOf, CubeOf? cubeOf = null, ColumnsOf? columnsOf = null)
     {
         _rowsOf = rowsOf;
+        _rows = rows;
         _sizes = new int[values];
         _bitmaps = new ulong[]?[values];
         _columns = new SourceColumns?[values];
@@ -77,15 +79,20 @@ internal sealed class ValueIndex
     /// <summary>The filter columns of <paramref name="value"/>'s rows, copied when it is common and held by at most half the rows.</summary>
     public SourceColumns? Columns(int value) => _columns[value];
 
-    /// <summary>Whether <see cref="CountIn"/> counts <paramref name="value"/> from its cube, in a few look-ups.</summary>
-    public bool CountsAtOnce(int value, CubeTerms? terms) => terms is not null && _cubes[value] is not null;
+    /// <summary>
+    /// Whether <see cref="CountIn"/> counts <paramref name="value"/> without a pass over the rows: from its cube, in a
+    /// few look-ups, or as the matches' own count when every row has the value.
+    /// </summary>
+    public bool CountsAtOnce(int value, CubeTerms? terms) => _sizes[value] == _rows || (terms is not null && _cubes[value] is not null);
 
     /// <summary>
-    /// How many rows of <paramref name="value"/> are in <paramref name="rows"/>, the matches of a filter; from the
-    /// value's cube when the filter has only <paramref name="terms"/> for one.
+    /// How many rows of <paramref name="value"/> are in <paramref name="rows"/>, the matches of a filter: all of them
+    /// when every row has the value (a type every article has); from the value's cube when the filter has only
+    /// <paramref name="terms"/> for one.
     /// </summary>
     public int CountIn(int value, RowSet rows, CubeTerms? terms) =>
-        terms is { } plain && _cubes[value] is { } cube ? cube.Count(plain)
+        _sizes[value] == _rows ? rows.Count
+        : terms is { } plain && _cubes[value] is { } cube ? cube.Count(plain)
         : _bitmaps[value] is { } bitmap ? rows.CountAnd(bitmap)
         : rows.CountOf(_rowsOf(value));
 

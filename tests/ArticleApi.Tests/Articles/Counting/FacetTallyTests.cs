@@ -61,6 +61,25 @@ public sealed class FacetTallyTests
     }
 
     [Fact]
+    public void AValueEveryRowHasIsCountedAsTheMatchesAre()
+    {
+        var types = new NameColumn.Builder();
+        for (var row = 0; row < 100; row++)
+        {
+            types.Add("article");
+        }
+
+        var type = types.Build();
+        var values = new ValueIndex(100, type.Names.Length, id => type.Rows(id));
+        using var some = new RowSet(100);
+        some.AddAll([1, 5, 64, 99]);
+
+        Assert.True(values.CountsAtOnce(0, null));
+        Assert.Equal(4, values.CountIn(0, some, null));
+        Assert.Equal([new FacetValue("article", 4)], TopCounts.Count(type.Names, values, some, null, type.PerRow));
+    }
+
+    [Fact]
     public void CountsPerIdKeepTheHighestThenTheTiedFirstByName()
     {
         var random = new Random(2026_12_07);
