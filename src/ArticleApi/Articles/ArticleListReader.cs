@@ -208,11 +208,8 @@ internal sealed class ArticleListReader(
             : await renderedItems.GetAsync(keys, missing => LoadKeyedItemsAsync(missing, null, cancellationToken), cancellationToken);
 
     // A page's items, read as objects or kept as JSON (only when the page is written as JSON as it is).
-    private Task<IReadOnlyList<ArticleListItem>> LoadPageItemsAsync(IReadOnlyList<long> keys, ArticleQuery query, bool written, CancellationToken cancellationToken) =>
-        written ? LoadWrittenItemsAsync(keys, query.Search, cancellationToken) : LoadListAsync(keys, query.Search, cancellationToken);
-
-    private async Task<IReadOnlyList<ArticleListItem>> LoadListAsync(IReadOnlyList<long> keys, FullTextQuery? fullText, CancellationToken cancellationToken) =>
-        await LoadItemsAsync(keys, fullText, cancellationToken);
+    private async Task<IReadOnlyList<ArticleListItem>> LoadPageItemsAsync(IReadOnlyList<long> keys, ArticleQuery query, bool written, CancellationToken cancellationToken) =>
+        written ? await LoadWrittenItemsAsync(keys, query.Search, cancellationToken) : await LoadItemsAsync(keys, query.Search, cancellationToken);
 
     // The items with their keys: rows deleted since the keys were found are left out.
     private async Task<List<(long Key, ArticleListItem Item)>> LoadKeyedItemsAsync(IReadOnlyList<long> keys, FullTextQuery? fullText, CancellationToken cancellationToken)

@@ -145,7 +145,7 @@ internal static class TopCounts
         return Top(above.Concat(tied.UnorderedItems.Select(item => new FacetValue(item.Element, least))));
     }
 
-    // The lowest count of the Limit highest (0 when fewer values have rows).
+    // The lowest count of the Limit highest; 1 when fewer values have rows, so that every value with rows is kept.
     private static int LeastKept(int[] counts, int length)
     {
         var lowest = new PriorityQueue<int, int>(Limit + 1);
