@@ -96,6 +96,46 @@ public sealed class FacetRecordsTests
         Assert.Equal(built.Slugs.Select(slug => expected[int.Parse(slug[1..])]).Append(0), counts);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(FacetRecords.RowsAhead - 1)]
+    [InlineData(FacetRecords.RowsAhead)]
+    [InlineData(FacetRecords.RowsAhead + 1)]
+    [InlineData((2 * FacetRecords.RowsAhead) + 3)]
+    public void EveryMatchIsCountedOnceWhetherFewerOrMoreRowsMatchThanThePassAsksForAhead(int matching)
+    {
+        // The pass counts a row once the record of the row RowsAhead after it is asked for, and the last ones after the
+        // bitmap ends: each matching row is its own provider, so a row counted twice or left out shows.
+        const int rows = 1000;
+        var names = new NameColumn.Builder();
+        var topics = new TopicPostings.Builder();
+        for (var row = 0; row < rows; row++)
+        {
+            names.Add($"p{row:D4}");
+            topics.Add(row, $"t{row % 7}");
+        }
+
+        var (providers, built) = (names.Build(), topics.Build());
+        var none = new NameColumn.Builder();
+        foreach (var row in Enumerable.Range(0, rows))
+        {
+            none.Add(null);
+        }
+
+        var empty = none.Build();
+        var records = FacetRecords.Build(rows, providers, empty, empty, built)!;
+        var chosen = Enumerable.Range(0, matching).Select(i => (i * 7) + (i % 5)).ToList();
+        using var matches = new RowSet(rows);
+        matches.AddAll([.. chosen]);
+        var (providerCounts, topicCounts) = (Counts(providers.Names), new int[built.Slugs.Length]);
+
+        records.CountInto(matches, providerCounts, null, null, topicCounts);
+
+        Assert.Equal(Plain(providers.Names, chosen.Select(row => providers.Ids[row])), providerCounts);
+        Assert.Equal(built.Slugs.Select(slug => chosen.Count(row => $"t{row % 7}" == slug)), topicCounts);
+    }
+
     [Fact]
     public void CountsTooShortForTheIdsARecordHoldsAreRefusedBeforeAnyIsWritten()
     {
