@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 
 namespace ArticleApi.Articles.Counting;
 
@@ -23,13 +22,6 @@ internal sealed class FacetRecords
 
     /// <summary>Topic ids a record holds: a row's first ones, in id order.</summary>
     public const int TopicSlots = Size - 4;
-
-    /// <summary>
-    /// Matching rows whose records are on their way from memory while the row before them is counted, a power of two:
-    /// 16 words of rows at a time put from 3 (a rare topic) to 300 records in flight; 64 rows at all times counted a set
-    /// of 0.3% of a million rows in half the time, 3% in three quarters (BENCHMARKS.md).
-    /// </summary>
-    public const int RowsAhead = 64;
 
     // Topic ids are bytes: one counter each, the spare counters of empty slots among them.
     private const int TopicCounters = byte.MaxValue + 1;
@@ -117,31 +109,8 @@ internal sealed class FacetRecords
         fixed (int* providerCounts = providers, typeCounts = types, categoryCounts = categories)
         {
             var pass = new Pass(start, providerCounts, typeCounts, categoryCounts, topics is null ? null : topicCounters);
-            // Each record is asked for RowsAhead rows before it is counted, whatever the density of the matches: a sparse set's
-            // records are scattered, each a wait for memory unless many are on their way at once.
-            var ring = stackalloc int[RowsAhead];
-            var seen = 0;
-            for (var word = 0; word < words.Length; word++)
-            {
-                for (var bits = words[word]; bits != 0; bits &= bits - 1)
-                {
-                    var row = (word << 6) + BitOperations.TrailingZeroCount(bits);
-                    pass.Prefetch(row);
-                    var slot = ring + (seen & (RowsAhead - 1));
-                    if (seen >= RowsAhead)
-                    {
-                        pass.CountRow(*slot);
-                    }
-
-                    *slot = row;
-                    seen++;
-                }
-            }
-
-            for (var left = Math.Max(0, seen - RowsAhead); left < seen; left++)
-            {
-                pass.CountRow(ring[left & (RowsAhead - 1)]);
-            }
+            // Each scattered record asked for ahead of its count.
+            RowsAhead.Visit(words, ref pass);
         }
 
         if (topics is not null)
@@ -175,19 +144,13 @@ internal sealed class FacetRecords
 
     // One pass's counters and records, as pointers: the loop over the rows keeps them in registers, with no bounds
     // check (the ids were checked against the counts' lengths) and no field read per row.
-    private readonly unsafe ref struct Pass(byte* records, int* providers, int* types, int* categories, int* topics)
+    private readonly unsafe ref struct Pass(byte* records, int* providers, int* types, int* categories, int* topics) : IRowVisitor
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Prefetch(int row)
-        {
-            if (Sse.IsSupported)
-            {
-                Sse.Prefetch0(records + ((long)row * Size));
-            }
-        }
+        public void Prefetch(int row) => RowsAhead.Prefetch(records, (long)row * Size);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void CountRow(int row)
+        public void Visit(int row)
         {
             // The same branches for every row: predicted, unlike a test of the row's values.
             var record = records + ((long)row * Size);
