@@ -97,16 +97,11 @@ public sealed class FacetRecordsTests
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(1)]
-    [InlineData(RowsAhead.Distance - 1)]
-    [InlineData(RowsAhead.Distance)]
-    [InlineData(RowsAhead.Distance + 1)]
-    [InlineData((2 * RowsAhead.Distance) + 3)]
+    [MemberData(nameof(RowsAheadTests.SizesAroundTheDistance), MemberType = typeof(RowsAheadTests))]
     public void EveryMatchIsCountedOnceWhetherFewerOrMoreRowsMatchThanThePassAsksForAhead(int matching)
     {
-        // The pass counts a row once the record of the row RowsAhead.Distance after it is asked for, and the last ones after the
-        // bitmap ends: each matching row is its own provider, so a row counted twice or left out shows.
+        // The pass counts a row once the record of the row RowsAhead.Distance after it is asked for, and the last ones
+        // after the bitmap ends: each matching row is its own provider, so a row counted twice or left out shows.
         const int rows = 1000;
         var names = new NameColumn.Builder();
         var topics = new TopicPostings.Builder();

@@ -8,13 +8,12 @@ namespace ArticleApi.Tests.Articles.Counting;
 /// </summary>
 public sealed class RowsAheadTests
 {
+    /// <summary>Set sizes on both sides of the distance: none, one, one short of it, it, one past it, and past twice it.</summary>
+    public static TheoryData<int> SizesAroundTheDistance =>
+        [0, 1, RowsAhead.Distance - 1, RowsAhead.Distance, RowsAhead.Distance + 1, (2 * RowsAhead.Distance) + 3];
+
     [Theory]
-    [InlineData(0)]
-    [InlineData(1)]
-    [InlineData(RowsAhead.Distance - 1)]
-    [InlineData(RowsAhead.Distance)]
-    [InlineData(RowsAhead.Distance + 1)]
-    [InlineData(1000)]
+    [MemberData(nameof(SizesAroundTheDistance))]
     public void EveryRowIsVisitedOnceInOrderAfterItsPrefetch(int size)
     {
         const int rows = 5000;
