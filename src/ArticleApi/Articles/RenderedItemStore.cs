@@ -127,8 +127,9 @@ internal sealed class RenderedItemStore
             id.CopyTo(slab.AsSpan(_used));
             json.CopyTo(slab.AsSpan(_used + id.Length));
             Entries[key] = (_slabs.Count - 1, _used, id.Length, json.Length);
+            var item = new RenderedItem(slab.AsMemory(_used, id.Length), slab.AsMemory(_used + id.Length, json.Length));
             _used += id.Length + json.Length;
-            return Get(key)!.Value;
+            return item;
         }
 
         public RenderedItem? Get(long key) => Entries.TryGetValue(key, out var at)
