@@ -24,7 +24,7 @@ internal static class ArticleFacets
         }
 
         var searchMatches = query.Search is { } fullText ? await searchRows.RowsAsync(columns, fullText, cancellationToken) : null;
-        using var matches = new MatchSet(columns, Filter(query, searchMatches), ownsSearchRows: true);
+        using var matches = new MatchSet(columns, Filter(query, searchMatches), ownsSearchRows: true) { FacetsWanted = query.Facets.Count > 0 };
         return Count(query, matches);
     }
 

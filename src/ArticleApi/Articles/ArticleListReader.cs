@@ -67,6 +67,7 @@ internal sealed class ArticleListReader(
         // Handed to the caller with the page; disposed here when the page comes from SQL after all.
         var matches = new MatchSet(read, ArticleFacets.Filter(query, searchMatches), ownsSearchRows: true);
         matches.RowsWanted = counting && ArticleFacets.CountsRows(query, matches);
+        matches.FacetsWanted = counting && query.Facets.Count > 0;
         MatchSet? owned = matches;
         try
         {

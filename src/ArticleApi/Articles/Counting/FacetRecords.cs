@@ -89,9 +89,22 @@ internal sealed class FacetRecords
 
     public long Bytes => _records.LongLength + ((_moreTopics?.LongLength ?? 0) * sizeof(ulong));
 
+    /// <summary>The records of <paramref name="rows"/>, in that order (<see cref="SourceColumns.Records"/>).</summary>
+    public byte[] CopyOf(ReadOnlySpan<int> rows)
+    {
+        var copies = new byte[(long)rows.Length * Size];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            _records.AsSpan(rows[i] * Size, Size).CopyTo(copies.AsSpan(i * Size, Size));
+        }
+
+        return copies;
+    }
+
     /// <summary>
     /// Adds each matching row's values to the counts given, indexed by id, for the fields whose counts are not null; each
-    /// array has one more slot than its field has names, where rows without a value are counted.
+    /// array has one more slot than its field has names, where rows without a value are counted. A set read from copied
+    /// columns with records (<see cref="RowSet.Positions"/>) is counted from those copies.
     /// </summary>
     public unsafe void CountInto(RowSet rows, int[]? providers, int[]? types, int[]? categories, int[]? topics)
     {
@@ -105,12 +118,30 @@ internal sealed class FacetRecords
         var topicCounters = stackalloc int[TopicCounters];
         new Span<int>(topicCounters, TopicCounters).Clear();
         var words = rows.Read;
-        fixed (byte* start = _records)
         fixed (int* providerCounts = providers, typeCounts = types, categoryCounts = categories)
         {
-            var pass = new Pass(start, providerCounts, typeCounts, categoryCounts, topics is null ? null : topicCounters);
-            // Each scattered record asked for ahead of its count.
-            RowsAhead.Visit(words, ref pass);
+            var counters = topics is null ? null : topicCounters;
+            if (rows.Positions is { HaveRecords: true } positions)
+            {
+                // The rows where they were found, their records copied in that order: read one after the other.
+                for (var part = 0; part < positions.Parts.Count; part++)
+                {
+                    fixed (byte* copies = positions.Parts[part].Columns.Records)
+                    {
+                        var pass = new Pass(copies + ((long)positions.Parts[part].First * Size), providerCounts, typeCounts, categoryCounts, counters);
+                        RowsAhead.Visit(positions.Words(part), ref pass);
+                    }
+                }
+            }
+            else
+            {
+                fixed (byte* start = _records)
+                {
+                    var pass = new Pass(start, providerCounts, typeCounts, categoryCounts, counters);
+                    // Each scattered record asked for ahead of its count.
+                    RowsAhead.Visit(words, ref pass);
+                }
+            }
         }
 
         if (topics is not null)

@@ -36,7 +36,8 @@ internal static class FacetTally
                 "type" => TopCounts.Count(columns.Type.Names, columns.Counting.Type, rows, terms, columns.Type.PerRow),
                 "category" => TopCounts.Count(columns.Category.Names, columns.Counting.Category, rows, terms, columns.Category.PerRow),
                 "published" => columns.Counting.All is { } all && terms is { } plain ? PublishedFromCube(all, plain)
-                    : filter.Published is { } only ? PublishedAsFiltered(only, rows.Count) : Published(columns, rows),
+                    : filter.Published is { } only ? PublishedAsFiltered(only, rows.Count)
+                    : rows.Positions is { } positions ? PublishedAt(positions) : Published(columns, rows),
                 "quality" => Buckets(columns.Quality, rows),
                 "heat" => Buckets(columns.Heat, rows),
                 "month" => Periods(columns.Month, rows, month => string.Create(CultureInfo.InvariantCulture, $"{month / 12:D4}-{(month % 12) + 1:D2}"), NewestMonths),
@@ -73,6 +74,13 @@ internal static class FacetTally
             }
         }
 
+        return TopCounts.Top([new FacetValue("false", unpublished), new FacetValue("true", published)]);
+    }
+
+    // The flags copied beside the rows where the set found them: a pass over the source's words, not over every row's.
+    private static List<FacetValue> PublishedAt(SourcePositions positions)
+    {
+        var (published, unpublished) = positions.CountFlags();
         return TopCounts.Top([new FacetValue("false", unpublished), new FacetValue("true", published)]);
     }
 

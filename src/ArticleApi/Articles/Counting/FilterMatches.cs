@@ -15,14 +15,17 @@ internal static class FilterMatches
     public const int CopiedRowsPerTestedRow = 8;
 
     /// <summary>The matching rows; the caller disposes the set.</summary>
-    public static RowSet Select(ArticleColumns columns, ColumnFilter filter)
+    public static RowSet Select(ArticleColumns columns, ColumnFilter filter, bool withPositions = false)
     {
         using var test = MatchingRows.For(columns, filter);
-        return Select(columns, filter, test);
+        return Select(columns, filter, test, withPositions);
     }
 
-    /// <summary>The matching rows, with the filter's single-row test already built (<see cref="MatchSet.Test"/>); the caller disposes the set.</summary>
-    public static RowSet Select(ArticleColumns columns, ColumnFilter filter, MatchingRows test)
+    /// <summary>
+    /// The matching rows, with the filter's single-row test already built (<see cref="MatchSet.Test"/>); the caller
+    /// disposes the set. When read from copied columns, with their <see cref="RowSet.Positions"/> if <paramref name="withPositions"/>.
+    /// </summary>
+    public static RowSet Select(ArticleColumns columns, ColumnFilter filter, MatchingRows test, bool withPositions = false)
     {
         var source = test.SmallestSource();
         // A source with its columns copied costs a pass over its own rows only, a few contiguous bytes each, where a
@@ -30,9 +33,9 @@ internal static class FilterMatches
         // the smallest source. Under one candidate per 64 rows the candidates' tests cost less than a pass over every
         // word; an exact source's rows need no test at all.
         return !source.Exact && test.Projected is { } projected && (long)projected.Size <= (long)source.Size * CopiedRowsPerTestedRow
-                ? ProjectedMatches.Select(columns, filter, test, projected)
+                ? ProjectedMatches.Select(columns, filter, test, projected, withPositions)
             : !source.IsAll && (long)source.Size * 64 < columns.Count ? Tested(columns, test, source)
-            : test.Projected is { } larger ? ProjectedMatches.Select(columns, filter, test, larger)
+            : test.Projected is { } larger ? ProjectedMatches.Select(columns, filter, test, larger, withPositions)
             : Scanned(columns, filter, test);
     }
 

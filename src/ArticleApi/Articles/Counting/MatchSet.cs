@@ -22,11 +22,17 @@ internal sealed class MatchSet(ArticleColumns columns, ColumnFilter filter, bool
     /// </summary>
     public bool RowsWanted { get; set; }
 
+    /// <summary>
+    /// Whether the request counts facets over <see cref="Rows"/>: a set read from copied columns then keeps where its
+    /// rows were found (<see cref="RowSet.Positions"/>), which only facets read.
+    /// </summary>
+    public bool FacetsWanted { get; set; }
+
     /// <summary>The test of <see cref="Filter"/> on single rows, built on first use: the page's walk and the set share it.</summary>
     public MatchingRows Test => _test ??= MatchingRows.For(columns, _filter);
 
     /// <summary>The rows matching <see cref="Filter"/>, built on first use.</summary>
-    public RowSet Rows => _rows ??= FilterMatches.Select(columns, _filter, Test);
+    public RowSet Rows => _rows ??= FilterMatches.Select(columns, _filter, Test, FacetsWanted);
 
     public void Dispose()
     {

@@ -6,7 +6,8 @@ namespace ArticleApi.Articles.Counting;
 /// <summary>
 /// A set of rows of <see cref="ArticleColumns"/> as one bit per row, its words borrowed from the shared pool: at a
 /// million articles a set is 125 KB, which would otherwise be a large-object allocation on every request. A kept set
-/// (<see cref="Kept"/>) owns its words instead, and disposing it does nothing: many requests share it.
+/// (<see cref="Kept"/>) owns its words instead, and disposing it does nothing: many requests share it. A set read from
+/// copied columns carries where its rows lie in them (<see cref="Positions"/>) until it is written to.
 /// </summary>
 internal sealed class RowSet : IDisposable
 {
@@ -16,6 +17,8 @@ internal sealed class RowSet : IDisposable
     // The count once made, until the set is written to again (-1: not made): a request's total, facets and page
     // budget each ask for it, and each count is a pass over every word.
     private int _count = -1;
+    private SourcePositions? _positions;
+    private int _positionsCount;
 
     public RowSet(int rows)
         : this(rows, pooled: true)
@@ -42,6 +45,7 @@ internal sealed class RowSet : IDisposable
         get
         {
             _count = -1;
+            Drop();
             return Words.AsSpan(0, WordCount);
         }
     }
@@ -51,6 +55,20 @@ internal sealed class RowSet : IDisposable
 
     /// <summary>The rented array behind <see cref="Bits"/>, maybe longer than <see cref="WordCount"/>: to keep beside other bitmaps.</summary>
     public ulong[] Words => _words ?? throw new ObjectDisposedException(nameof(RowSet));
+
+    /// <summary>
+    /// Where the set's rows lie in the copied columns it was selected from (<see cref="ProjectedMatches"/>), owned by
+    /// the set; null when it was built otherwise, or written to since (through <see cref="Bits"/>, or a row added).
+    /// </summary>
+    // An added row changes the count, which is kept anyway: checked here rather than paid for by every Add.
+    public SourcePositions? Positions => _positions is not null && Count == _positionsCount ? _positions : null;
+
+    /// <summary>Gives the set <paramref name="positions"/>, those of its rows as they are now.</summary>
+    public void SetPositions(SourcePositions positions)
+    {
+        Drop();
+        (_positions, _positionsCount) = (positions, Count);
+    }
 
     public int Count
     {
@@ -75,6 +93,21 @@ internal sealed class RowSet : IDisposable
     {
         _count = -1;
         Words[row >> 6] |= 1UL << (row & 63);
+    }
+
+    /// <summary>Adds <paramref name="row"/> when the set does not hold it yet: true when it was added.</summary>
+    public bool AddNew(int row)
+    {
+        ref var word = ref Words[row >> 6];
+        var bit = 1UL << (row & 63);
+        if ((word & bit) != 0)
+        {
+            return false;
+        }
+
+        _count = -1;
+        word |= bit;
+        return true;
     }
 
     public void AddAll(ReadOnlySpan<int> rows)
@@ -105,7 +138,7 @@ internal sealed class RowSet : IDisposable
     /// <summary>How many rows are in both this set and <paramref name="other"/> (words of the same rows).</summary>
     public int CountAnd(ReadOnlySpan<ulong> other)
     {
-        var words = Bits;
+        var words = Read;
         var count = 0;
         for (var i = 0; i < words.Length; i++)
         {
@@ -123,11 +156,18 @@ internal sealed class RowSet : IDisposable
 
     public void Dispose()
     {
+        Drop();
         if (_pooled && _words is { } words)
         {
             _words = null;
             ArrayPool<ulong>.Shared.Return(words);
         }
+    }
+
+    private void Drop()
+    {
+        _positions?.Dispose();
+        _positions = null;
     }
 
     internal struct Enumerator(ulong[] words, int wordCount, int firstWord = 0)

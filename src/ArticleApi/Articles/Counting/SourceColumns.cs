@@ -13,19 +13,28 @@ internal sealed class SourceColumns
     private readonly NarrowRanks _heat;
     private readonly int[]? _hours;
 
-    private SourceColumns(ArraySegment<int> rows, sbyte[] published, NarrowRanks quality, NarrowRanks heat, int[]? hours)
+    private SourceColumns(ArraySegment<int> rows, sbyte[] published, NarrowRanks quality, NarrowRanks heat, int[]? hours, byte[]? records)
     {
         Rows = rows;
-        (_published, _quality, _heat, _hours) = (published, quality, heat, hours);
+        (_published, _quality, _heat, _hours, Records) = (published, quality, heat, hours, records);
     }
 
     /// <summary>The rows, in the order of the copies: position i holds the values of row <c>Rows[i]</c>.</summary>
     public ArraySegment<int> Rows { get; }
 
-    public long Bytes => ((long)Rows.Count * (sizeof(sbyte) + (_hours is null ? 0 : sizeof(int)))) + _quality.Bytes + _heat.Bytes;
+    /// <summary>
+    /// The rows' <see cref="FacetRecords"/> in the same order (<see cref="FacetRecords.Size"/> bytes each), or null when
+    /// the rows have none: the facets of matches found here are counted from them in one sequential pass.
+    /// </summary>
+    public byte[]? Records { get; }
 
-    /// <summary>The columns of <paramref name="rows"/>; <paramref name="hours"/> (<see cref="DateBits.Hours"/>) when they are not in date order.</summary>
-    public static SourceColumns Of(ArraySegment<int> rows, sbyte[] published, ValueColumn quality, ValueColumn heat, int[]? hours)
+    public long Bytes => ((long)Rows.Count * (sizeof(sbyte) + (_hours is null ? 0 : sizeof(int)))) + _quality.Bytes + _heat.Bytes + (Records?.LongLength ?? 0);
+
+    /// <summary>
+    /// The columns of <paramref name="rows"/>; <paramref name="hours"/> (<see cref="DateBits.Hours"/>) when they are not
+    /// in date order; <paramref name="records"/>, the rows' facet records in their order (<see cref="FacetRecords.CopyOf"/>), when built.
+    /// </summary>
+    public static SourceColumns Of(ArraySegment<int> rows, sbyte[] published, ValueColumn quality, ValueColumn heat, int[]? hours, byte[]? records = null)
     {
         var span = rows.AsSpan();
         var flags = new sbyte[span.Length];
@@ -39,8 +48,11 @@ internal sealed class SourceColumns
             }
         }
 
-        return new SourceColumns(rows, flags, NarrowRanks.Of(quality, span), NarrowRanks.Of(heat, span), hoursOf);
+        return new SourceColumns(rows, flags, NarrowRanks.Of(quality, span), NarrowRanks.Of(heat, span), hoursOf, records);
     }
+
+    /// <summary>Bit i set when the row at position <paramref name="start"/> + i has published flag <paramref name="flag"/>.</summary>
+    public ulong Flagged(int start, sbyte flag) => RangeBits.Word<sbyte>(_published, start, flag, flag);
 
     /// <summary>
     /// Bit i set when the row at position <paramref name="start"/> + i has the published flag and lies in the quality

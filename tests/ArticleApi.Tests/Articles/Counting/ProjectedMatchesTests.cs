@@ -25,8 +25,14 @@ public sealed class ProjectedMatchesTests
             var expected = Enumerable.Range(0, rows).Where(test.Matches).ToList();
             foreach (var source in ProjectedSource.All(columns, filter))
             {
-                using var matches = ProjectedMatches.Select(columns, filter, test, source);
+                using var plain = ProjectedMatches.Select(columns, filter, test, source);
+                using var matches = ProjectedMatches.Select(columns, filter, test, source, withPositions: true);
+                Assert.Equal(expected, Rows(plain));
+                Assert.Null(plain.Positions);
                 Assert.Equal(expected, Rows(matches));
+                // Each match at one position of the source, a row of two parts at one of them only; a filter that
+                // matches nothing (a value no row has) leaves none.
+                Assert.Equal(expected, matches.Positions is { } positions ? Positioned(positions).Order() : []);
                 (sources, dated) = (sources + 1, dated + (source.DatesCovered ? 1 : 0));
             }
         }
@@ -53,7 +59,7 @@ public sealed class ProjectedMatchesTests
     }
 
     // The filter with a topic group, provider groups or a date range more often than RandomColumns draws them.
-    private static ColumnFilter Narrowed(Random random, ColumnFilter filter) => random.Next(5) switch
+    internal static ColumnFilter Narrowed(Random random, ColumnFilter filter) => random.Next(5) switch
     {
         0 => filter with { TopicGroups = [["t0"], .. filter.TopicGroups] },
         1 => filter with { ProviderGroups = [["p0", $"p{random.Next(0, 3)}"]] },
@@ -62,6 +68,27 @@ public sealed class ProjectedMatchesTests
         3 => filter with { From = DateTimeOffset.FromUnixTimeMilliseconds(RandomColumns.Instant(random)), To = DateTimeOffset.FromUnixTimeMilliseconds(RandomColumns.Instant(random) + (10 * 86_400_000L)) },
         _ => filter with { TopicGroups = [["t0", "t1"]], From = DateTimeOffset.FromUnixTimeMilliseconds(RandomColumns.Instant(random)) },
     };
+
+    // The rows at the positions marked, part after part.
+    internal static List<int> Positioned(SourcePositions positions)
+    {
+        var rows = new List<int>();
+        for (var part = 0; part < positions.Parts.Count; part++)
+        {
+            var (copied, first, words) = (positions.Parts[part].Columns, positions.Parts[part].First, positions.Words(part).ToArray());
+            for (var word = 0; word < words.Length; word++)
+            {
+                for (var bits = words[word]; bits != 0; bits &= bits - 1)
+                {
+                    var position = first + (word * 64) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    Assert.InRange(position, first, positions.Parts[part].End - 1);
+                    rows.Add(copied.Rows[position]);
+                }
+            }
+        }
+
+        return rows;
+    }
 
     private static List<int> Rows(RowSet set)
     {

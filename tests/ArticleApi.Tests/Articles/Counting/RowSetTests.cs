@@ -65,6 +65,50 @@ public sealed class RowSetTests
     }
 
     [Fact]
+    public void ARowIsAddedAsNewOnlyWhenTheSetDoesNotHoldItYet()
+    {
+        using var set = new RowSet(200);
+        Assert.True(set.AddNew(70));
+        Assert.Equal(1, set.Count);
+        Assert.False(set.AddNew(70));
+        Assert.True(set.AddNew(71));
+        Assert.Equal(2, set.Count);
+        Assert.Equal([70, 71], Rows(set));
+    }
+
+    [Fact]
+    public void PositionsStayWhileTheSetIsReadAndGoOnceItIsWritten()
+    {
+        var columns = RandomColumns.Build(new Random(5), 300);
+        var part = new ProjectedPart(columns.Counting.DateOrder, 0, 300);
+        foreach (var write in new Action<RowSet>[] { set => set.Add(1), set => set.AddAll([2]), set => set.AddNew(3), set => _ = set.Bits })
+        {
+            using var set = new RowSet(300);
+            set.Add(0);
+            var positions = new SourcePositions([part]);
+            set.SetPositions(positions);
+
+            // Reads leave them.
+            _ = (set.Count, set.Read.Length, set.Contains(0), set.CountOf([0]), set.CountAnd(new ulong[5]), Rows(set));
+            Assert.Same(positions, set.Positions);
+
+            write(set);
+            Assert.Null(set.Positions);
+        }
+
+        // A row already held changes nothing; the set's end returns the positions' words.
+        var held = new RowSet(300);
+        held.AddAll([7, 8]);
+        var kept = new SourcePositions([part]);
+        held.SetPositions(kept);
+        Assert.False(held.AddNew(7));
+        held.Add(8);
+        Assert.Same(kept, held.Positions);
+        held.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => kept.Words(0));
+    }
+
+    [Fact]
     public void ADisposedSetCannotBeRead()
     {
         var set = new RowSet(10);
