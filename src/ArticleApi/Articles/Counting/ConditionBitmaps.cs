@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace ArticleApi.Articles.Counting;
 
 /// <summary>
@@ -20,6 +22,9 @@ internal sealed class ConditionBitmaps : IDisposable
 
     /// <summary>Rows no match is among.</summary>
     public List<ulong[]> Left { get; } = [];
+
+    /// <summary>True when no condition names rows to keep or to leave out: <see cref="Contains"/> holds for every row.</summary>
+    public bool None => Kept.Count == 0 && Left.Count == 0;
 
     /// <summary>True when a type or category no article has is asked for: no row matches.</summary>
     public bool MatchNothing { get; private set; }
@@ -79,7 +84,8 @@ internal sealed class ConditionBitmaps : IDisposable
     public bool Contains(int row)
     {
         var (word, bit) = (row >> 6, 1UL << (row & 63));
-        foreach (var kept in Kept)
+        // As spans: the lists' enumerators checked their versions at every step, for every candidate row.
+        foreach (var kept in CollectionsMarshal.AsSpan(Kept))
         {
             if ((kept[word] & bit) == 0)
             {
@@ -87,7 +93,7 @@ internal sealed class ConditionBitmaps : IDisposable
             }
         }
 
-        foreach (var left in Left)
+        foreach (var left in CollectionsMarshal.AsSpan(Left))
         {
             if ((left[word] & bit) != 0)
             {

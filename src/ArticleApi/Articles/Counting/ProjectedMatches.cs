@@ -26,6 +26,8 @@ internal static class ProjectedMatches
         var dates = !source.DatesCovered && filter.Range(OrderField.PublishedAt) is var (from, to) ? new DateBits(from, to) : (DateBits?)null;
         // Only facets read the positions: a total alone does not mark them.
         var positions = withPositions ? new SourcePositions(source.Parts) : null;
+        // A filter of only the copied columns (a date range, a topic with plain filters): every candidate is kept.
+        var everyCandidate = bitmaps.None;
         for (var index = 0; index < source.Parts.Count; index++)
         {
             var part = source.Parts[index];
@@ -45,7 +47,7 @@ internal static class ProjectedMatches
                     for (; bits != 0; bits &= bits - 1)
                     {
                         var row = rows[start + BitOperations.TrailingZeroCount(bits)];
-                        if (bitmaps.Contains(row))
+                        if (everyCandidate || bitmaps.Contains(row))
                         {
                             result.Add(row);
                         }
@@ -59,7 +61,7 @@ internal static class ProjectedMatches
                 for (; bits != 0; bits &= bits - 1)
                 {
                     var at = BitOperations.TrailingZeroCount(bits);
-                    if (bitmaps.Contains(rows[start + at]) && result.AddNew(rows[start + at]))
+                    if ((everyCandidate || bitmaps.Contains(rows[start + at])) && result.AddNew(rows[start + at]))
                     {
                         word |= 1UL << at;
                     }
