@@ -37,7 +37,7 @@ internal static class FacetTally
                 "category" => TopCounts.Count(columns.Category.Names, columns.Counting.Category, rows, terms, columns.Category.PerRow),
                 "published" => columns.Counting.All is { } all && terms is { } plain ? PublishedFromCube(all, plain)
                     : filter.Published is { } only ? PublishedAsFiltered(only, rows.Count)
-                    : rows.Positions is { } positions ? PublishedAt(positions) : Published(columns, rows),
+                    : Flags(rows.Positions is { } positions ? positions.CountFlags() : CountFlags(columns, rows)),
                 "quality" => Buckets(columns.Quality, rows),
                 "heat" => Buckets(columns.Heat, rows),
                 "month" => Periods(columns.Month, rows, month => string.Create(CultureInfo.InvariantCulture, $"{month / 12:D4}-{(month % 12) + 1:D2}"), NewestMonths),
@@ -51,16 +51,20 @@ internal static class FacetTally
 
     // The published and unpublished matches of a plain filter: two look-ups in the cube of every row.
     private static List<FacetValue> PublishedFromCube(ValueCube all, CubeTerms terms) =>
-        TopCounts.Top([
-            new FacetValue("false", terms.Published is null or 0 ? all.Count(terms with { Published = 0 }) : 0),
-            new FacetValue("true", terms.Published is null or 1 ? all.Count(terms with { Published = 1 }) : 0)]);
+        Flags((terms.Published is null or 1 ? all.Count(terms with { Published = 1 }) : 0, terms.Published is null or 0 ? all.Count(terms with { Published = 0 }) : 0));
 
     // A filter on the flag leaves only its own value among the matches: the facet is their count, no row read.
     private static List<FacetValue> PublishedAsFiltered(bool published, int matches) =>
-        TopCounts.Top([new FacetValue("false", published ? 0 : matches), new FacetValue("true", published ? matches : 0)]);
+        Flags(published ? (matches, 0) : (0, matches));
 
-    // Each word of the matches against the words of the published and unpublished rows: two ANDs and popcounts.
-    private static List<FacetValue> Published(ArticleColumns columns, RowSet rows)
+    // The published facet from the published and the unpublished matches' counts.
+    private static List<FacetValue> Flags((int Published, int Unpublished) counts) =>
+        TopCounts.Top([new FacetValue("false", counts.Unpublished), new FacetValue("true", counts.Published)]);
+
+    // Each word of the matches against the words of the published and unpublished rows: two ANDs and popcounts. A set
+    // read from copied columns counts the flags copied beside its rows instead (SourcePositions.CountFlags): a pass
+    // over the source's words, not over every row's.
+    private static (int Published, int Unpublished) CountFlags(ArticleColumns columns, RowSet rows)
     {
         var (published, unpublished) = (0, 0);
         var (yes, no) = (columns.Counting.PublishedRows, columns.Counting.UnpublishedRows);
@@ -74,14 +78,7 @@ internal static class FacetTally
             }
         }
 
-        return TopCounts.Top([new FacetValue("false", unpublished), new FacetValue("true", published)]);
-    }
-
-    // The flags copied beside the rows where the set found them: a pass over the source's words, not over every row's.
-    private static List<FacetValue> PublishedAt(SourcePositions positions)
-    {
-        var (published, unpublished) = positions.CountFlags();
-        return TopCounts.Top([new FacetValue("false", unpublished), new FacetValue("true", published)]);
+        return (published, unpublished);
     }
 
     /// <summary>Per value, how many rows have it, indexed by the value's rank.</summary>

@@ -42,20 +42,6 @@ internal static class ProjectedMatches
                     bits = Dated(columns, copied, range, start, bits);
                 }
 
-                if (positions is null)
-                {
-                    for (; bits != 0; bits &= bits - 1)
-                    {
-                        var row = rows[start + BitOperations.TrailingZeroCount(bits)];
-                        if (everyCandidate || bitmaps.Contains(row))
-                        {
-                            result.Add(row);
-                        }
-                    }
-
-                    continue;
-                }
-
                 // A row in two parts (two topics of one group) is kept at its first position only.
                 var word = 0UL;
                 for (; bits != 0; bits &= bits - 1)
@@ -67,7 +53,10 @@ internal static class ProjectedMatches
                     }
                 }
 
-                kept[(start - part.First) >> 6] = word;
+                if (positions is not null)
+                {
+                    kept[(start - part.First) >> 6] = word;
+                }
             }
         }
 

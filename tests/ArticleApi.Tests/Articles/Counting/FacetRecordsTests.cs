@@ -132,44 +132,6 @@ public sealed class FacetRecordsTests
     }
 
     [Fact]
-    public void ASetReadFromCopiedColumnsIsCountedFromTheirRecordsAsFromEveryRowsOwn()
-    {
-        // Every source of random narrowed filters: topic groups (a row of two topics in both parts), providers, type,
-        // category, date ranges; the set with its positions against the same rows without them.
-        var random = new Random(2026_12_11);
-        var counted = 0;
-        for (var draw = 0; draw < 300; draw++)
-        {
-            var rows = random.Next(2) == 0 ? random.Next(500, 5000) : 64 * random.Next(2, 40);
-            var columns = RandomColumns.Build(random, rows);
-            var records = columns.Counting.Records!;
-            var filter = ProjectedMatchesTests.Narrowed(random, RandomColumns.Filter(random, rows));
-            using var test = MatchingRows.For(columns, filter);
-            foreach (var source in ProjectedSource.All(columns, filter))
-            {
-                using var found = ProjectedMatches.Select(columns, filter, test, source, withPositions: true);
-                using var plain = new RowSet(rows);
-                plain.AddAll([.. Enumerable.Range(0, rows).Where(found.Contains)]);
-                Assert.True(found.Count == 0 || found.Positions!.HaveRecords);
-                Assert.Null(plain.Positions);
-                var fromCopies = (Counts(columns.Provider.Names), Counts(columns.Type.Names), Counts(columns.Category.Names), Counts(columns.Topics.Slugs));
-                var fromRows = (Counts(columns.Provider.Names), Counts(columns.Type.Names), Counts(columns.Category.Names), Counts(columns.Topics.Slugs));
-
-                records.CountInto(found, fromCopies.Item1, fromCopies.Item2, fromCopies.Item3, fromCopies.Item4);
-                records.CountInto(plain, fromRows.Item1, fromRows.Item2, fromRows.Item3, fromRows.Item4);
-
-                Assert.Equal(fromRows.Item1, fromCopies.Item1);
-                Assert.Equal(fromRows.Item2, fromCopies.Item2);
-                Assert.Equal(fromRows.Item3, fromCopies.Item3);
-                Assert.Equal(fromRows.Item4, fromCopies.Item4);
-                counted += found.Count > 0 ? 1 : 0;
-            }
-        }
-
-        Assert.InRange(counted, 200, int.MaxValue);
-    }
-
-    [Fact]
     public void CountsTooShortForTheIdsARecordHoldsAreRefusedBeforeAnyIsWritten()
     {
         var columns = RandomColumns.Build(new Random(2026_12_10), 500);
