@@ -37,8 +37,10 @@ internal sealed class ConditionBitmaps : IDisposable
     public static ConditionBitmaps Of(ArticleColumns columns, ColumnFilter filter, MatchingRows test, ProjectedSource? source = null)
     {
         var bitmaps = new ConditionBitmaps();
-        // The topic groups' sets come first in RequiredRows, in the filter's order; the search's after them.
-        bitmaps.Kept.AddRange(test.RequiredRows.Where((_, i) => source?.Covers(SourceCondition.Topics, i) != true).Select(set => set.Words));
+        // The topic groups' sets come first among the required, in the filter's order; the search's after them. A group
+        // the source covers is not marked at all.
+        bitmaps.Kept.AddRange(Enumerable.Range(0, test.RequiredCount).Where(i => source?.Covers(SourceCondition.Topics, i) != true)
+            .Select(i => test.Required(i).Words));
         var index = columns.Counting;
         foreach (var (name, column, values, condition) in (ReadOnlySpan<(string?, NameColumn, ValueIndex, SourceCondition)>)[
             (filter.Type, columns.Type, index.Type, SourceCondition.Type), (filter.Category, columns.Category, index.Category, SourceCondition.Category)])

@@ -11,7 +11,10 @@ internal sealed class MatchingRows : IDisposable
 {
     private readonly ArticleColumns _columns;
     private readonly ColumnFilter _filter;
-    private readonly List<RowSet> _required = [];
+    // A topic group's rows, marked when first needed: a group the matches are read from the copied columns of (a
+    // topic's own rows) is never tested row by row, and marking it cost a pass over its rows and a cleared bitmap of
+    // every row.
+    private readonly RowSet?[] _topicSets;
     private readonly RowSet? _excludedTopics;
     private readonly bool[][] _providerGroups;
     private readonly bool[]? _excludedProviders;
@@ -22,17 +25,14 @@ internal sealed class MatchingRows : IDisposable
     private readonly int _type;
     private readonly int _category;
     private StrongBox<ProjectedSource?>? _projected;
+    private RowSource? _smallest;
+    private RowSet[]? _required;
 
     private MatchingRows(ArticleColumns columns, ColumnFilter filter)
     {
         _columns = columns;
         _filter = filter;
-        _required.AddRange(filter.TopicGroups.Select(group => TopicRows(columns, group)));
-        if (filter.SearchRows is { } matches)
-        {
-            _required.Add(matches);
-        }
-
+        _topicSets = new RowSet?[filter.TopicGroups.Count];
         _excludedTopics = filter.ExcludedTopics.Count > 0 ? TopicRows(columns, [.. filter.ExcludedTopics]) : null;
         _providerGroups = [.. filter.ProviderGroups.Select(group => Marks(columns.Provider, group))];
         _excludedProviders = filter.ExcludedProviders.Count > 0 ? Marks(columns.Provider, filter.ExcludedProviders) : null;
@@ -48,8 +48,15 @@ internal sealed class MatchingRows : IDisposable
     /// <summary>The test of <paramref name="filter"/>'s conditions on single rows; the caller disposes it.</summary>
     public static MatchingRows For(ArticleColumns columns, ColumnFilter filter) => new(columns, filter);
 
-    /// <summary>Rows every match is among: the topic groups' and the search's.</summary>
-    public IReadOnlyList<RowSet> RequiredRows => _required;
+    /// <summary>How many sets every match is among (<see cref="Required"/>).</summary>
+    public int RequiredCount => _topicSets.Length + (_filter.SearchRows is null ? 0 : 1);
+
+    /// <summary>Set <paramref name="index"/> of those every match is among: the topic groups' in the filter's order, then the search's.</summary>
+    public RowSet Required(int index) =>
+        index < _topicSets.Length ? _topicSets[index] ??= TopicRows(_columns, _filter.TopicGroups[index]) : _filter.SearchRows!;
+
+    /// <summary>How many topic groups' rows are marked so far (the others were never read).</summary>
+    internal int MarkedTopicGroups => _topicSets.Count(set => set is not null);
 
     /// <summary>
     /// The smallest source of the filter with copied columns (<see cref="ProjectedSource.Smallest"/>), chosen once for
@@ -71,13 +78,17 @@ internal sealed class MatchingRows : IDisposable
     /// <summary>
     /// The fewest rows known to hold every match: the smallest of the topic groups, the search's matches, each
     /// provider group's rows, the type's or category's rows, and the slices of the quality, heat and date ranges;
-    /// every row when the filter has none of those.
+    /// every row when the filter has none of those. Chosen once: the page's walk and the match set both ask.
     /// </summary>
-    public RowSource SmallestSource()
+    public RowSource SmallestSource() => _smallest ??= ChooseSource();
+
+    private RowSource ChooseSource()
     {
         var c = _columns;
-        // A topic group's size is bounded by its topics' sizes (exact for one topic): counting its set is a pass over every word.
-        var sources = _required.Select((set, i) => i < _filter.TopicGroups.Count ? new RowSource(set, TopicsSize(c, _filter.TopicGroups[i])) : new RowSource(set)).ToList();
+        // A topic group's size is bounded by its topics' sizes (exact for one topic): counting its set is a pass over
+        // every word. Its rows are marked only if read.
+        var sources = Enumerable.Range(0, RequiredCount).Select(i => i < _topicSets.Length
+            ? new RowSource(() => Required(i), TopicsSize(c, _filter.TopicGroups[i])) : new RowSource(Required(i))).ToList();
         sources.AddRange(_filter.ProviderGroups.Select(group =>
             new RowSource([.. group.Distinct(StringComparer.Ordinal).Select(c.Provider.Id).Where(id => id != NameColumn.None).Select(c.Provider.Rows)])));
         if (_filter.Type is not null)
@@ -110,16 +121,16 @@ internal sealed class MatchingRows : IDisposable
     // How many conditions the filter has: each topic group, the search, the excluded topics, each provider group, the
     // excluded providers, published, each range (quality, heat, dates), the type and the category.
     private int ConditionCount() =>
-        _required.Count + (_excludedTopics is null ? 0 : 1) + _providerGroups.Length + (_excludedProviders is null ? 0 : 1)
+        RequiredCount + (_excludedTopics is null ? 0 : 1) + _providerGroups.Length + (_excludedProviders is null ? 0 : 1)
         + (_filter.Published is null ? 0 : 1) + (_quality is null ? 0 : 1) + (_heat is null ? 0 : 1)
         + (_filter.From is null && _filter.To is null ? 0 : 1) + (_filter.Type is null ? 0 : 1) + (_filter.Category is null ? 0 : 1);
 
     public void Dispose()
     {
         // The search's rows are the filter's (ColumnFilter.SearchRows); the topic sets are this test's own.
-        foreach (var set in _required.Where(set => set != _filter.SearchRows))
+        foreach (var set in _topicSets)
         {
-            set.Dispose();
+            set?.Dispose();
         }
 
         _excludedTopics?.Dispose();
@@ -201,7 +212,7 @@ internal sealed class MatchingRows : IDisposable
             return false;
         }
 
-        foreach (var set in _required)
+        foreach (var set in _required ??= [.. Enumerable.Range(0, RequiredCount).Select(Required)])
         {
             if (!set.Contains(row))
             {

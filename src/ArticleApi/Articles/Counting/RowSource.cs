@@ -7,8 +7,9 @@ namespace ArticleApi.Articles.Counting;
 /// </summary>
 internal sealed class RowSource
 {
-    private readonly RowSet? _set;
+    private readonly Func<RowSet>? _marks;
     private readonly IReadOnlyList<ArraySegment<int>> _slices = [];
+    private RowSet? _set;
 
     private RowSource(int size, bool all)
     {
@@ -24,6 +25,13 @@ internal sealed class RowSource
     /// <summary>The rows of <paramref name="set"/>, of which there are at most <paramref name="size"/> (a bound saves counting them).</summary>
     public RowSource(RowSet set, int size)
         : this(size, all: false) => _set = set;
+
+    /// <summary>
+    /// The rows of the set <paramref name="marks"/> builds when they are first read, at most <paramref name="size"/>: a
+    /// caller that only weighs the source, or matches from copied columns, never pays for marking them.
+    /// </summary>
+    public RowSource(Func<RowSet> marks, int size)
+        : this(size, all: false) => _marks = marks;
 
     public RowSource(IReadOnlyList<ArraySegment<int>> slices)
         : this(slices.Sum(slice => slice.Count), all: false) => _slices = slices;
@@ -42,7 +50,12 @@ internal sealed class RowSource
     public static RowSource All(int rows) => new(rows, all: true);
 
     /// <summary>The same rows, known to match every condition (<see cref="Exact"/>).</summary>
-    public RowSource AsExact() => _set is { } set ? new RowSource(set, Size) { Exact = true } : new RowSource(_slices) { Exact = true };
+    public RowSource AsExact() => _set is { } set ? new RowSource(set, Size) { Exact = true }
+        : _marks is { } marks ? new RowSource(marks, Size) { Exact = true }
+        : new RowSource(_slices) { Exact = true };
+
+    // The set, marked now if it was left to be marked when read.
+    private RowSet? Set => _set ??= _marks?.Invoke();
 
     /// <summary>The rows: a set's ascending, the slices' in their order, every row ascending.</summary>
     public IEnumerable<int> Rows()
@@ -54,7 +67,7 @@ internal sealed class RowSource
                 yield return row;
             }
         }
-        else if (_set is { } set)
+        else if (Set is { } set)
         {
             foreach (var row in set)
             {
@@ -76,7 +89,7 @@ internal sealed class RowSource
     /// <summary>Marks the rows in <paramref name="set"/>: a set's by its words, the slices' one by one (not for every row).</summary>
     public void AddTo(RowSet set)
     {
-        if (_set is { } own)
+        if (Set is { } own)
         {
             var to = set.Bits;
             var from = own.Read;

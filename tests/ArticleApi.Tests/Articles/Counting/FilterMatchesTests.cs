@@ -78,7 +78,7 @@ public sealed class FilterMatchesTests
         return word;
     }
 
-    private static List<int> Rows(RowSet set)
+    internal static List<int> Rows(RowSet set)
     {
         var rows = new List<int>();
         foreach (var row in set)

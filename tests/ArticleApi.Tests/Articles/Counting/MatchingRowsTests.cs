@@ -38,4 +38,28 @@ public sealed class MatchingRowsTests
             }
         }
     }
+
+    [Fact]
+    public void ATopicGroupIsMarkedOnlyWhenItsRowsAreRead()
+    {
+        var columns = RandomColumns.Build(new Random(2026_12_08), 2000);
+        // A topic of few rows, whose copied columns the matches are read from.
+        var topic = columns.Topics.Slugs.Where(slug => columns.Topics.Rows(slug).Length > 0).MinBy(slug => columns.Topics.Rows(slug).Length)!;
+        var topicRows = columns.Topics.Rows(topic).ToArray();
+        var filter = new ColumnFilter { TopicGroups = [[topic]], Published = true };
+        using var test = MatchingRows.For(columns, filter);
+
+        // Weighed as the source, then matched from the topic's copies: its rows are never marked.
+        Assert.Equal(topicRows.Length, test.SmallestSource().Size);
+        Assert.NotNull(test.Projected);
+        using var matches = FilterMatches.Select(columns, filter, test);
+        Assert.Equal(0, test.MarkedTopicGroups);
+
+        // A row tested on its own reads them, as does the source's walk; they are the topic's.
+        var expected = topicRows.Where(row => columns.Published[row] == 1).Order().ToList();
+        Assert.Equal(expected, Enumerable.Range(0, columns.Count).Where(test.Matches));
+        Assert.Equal(1, test.MarkedTopicGroups);
+        Assert.Equal(expected, FilterMatchesTests.Rows(matches));
+        Assert.Equal(topicRows.Order(), test.SmallestSource().Rows());
+    }
 }
