@@ -7,15 +7,32 @@ namespace ArticleApi.Articles.Counting;
 /// </summary>
 internal sealed class RowOrder
 {
+    /// <summary>
+    /// Rows between two entries of the fence: a search for a position reads the fence, one contiguous array, then at
+    /// most this many rows' positions, where every step of a search over all the rows read a row number and three or
+    /// four columns elsewhere in memory, a cache miss each: for a million rows, 20 such steps became 16 steps in the
+    /// fence (a miss at most each, the first ones cached) and 4 among the rows.
+    /// </summary>
+    internal const int FenceStep = 16;
+
     private readonly Func<int, RowPosition> _position;
 
     private readonly int[] _indexes;
 
-    private RowOrder(OrderField field, int[] rows, Func<int, RowPosition> position)
+    // The position of every FenceStep-th row of Rows, from the first: 2 MB for a million rows.
+    private readonly RowPosition[] _fence;
+
+    private RowOrder(OrderField field, int[] rows, Func<int, RowPosition> position, RowPosition[] sorted)
     {
         Field = field;
         Rows = rows;
         _position = position;
+        _fence = new RowPosition[(rows.Length + FenceStep - 1) / FenceStep];
+        for (var entry = 0; entry < _fence.Length; entry++)
+        {
+            _fence[entry] = sorted[entry * FenceStep];
+        }
+
         _indexes = new int[rows.Length];
         for (var index = 0; index < rows.Length; index++)
         {
@@ -40,7 +57,7 @@ internal sealed class RowOrder
         }
 
         Array.Sort(positions, rows);
-        return new RowOrder(field, rows, position);
+        return new RowOrder(field, rows, position, positions);
     }
 
     public RowPosition Position(int row) => _position(row);
@@ -50,12 +67,26 @@ internal sealed class RowOrder
     /// <summary>The index in <see cref="Rows"/> of the first row at or past <paramref name="position"/> (after it when <paramref name="after"/>).</summary>
     public int IndexOf(RowPosition position, bool after)
     {
-        var (low, high) = (0, Rows.Length);
+        // The first fence entry at or past the position: the row it names is at or past it, the one before is not.
+        var (entry, entries) = (0, _fence.Length);
+        while (entry < entries)
+        {
+            var middle = entry + ((entries - entry) / 2);
+            if (Before(_fence[middle], position, after))
+            {
+                entry = middle + 1;
+            }
+            else
+            {
+                entries = middle;
+            }
+        }
+
+        var (low, high) = (entry == 0 ? 0 : ((entry - 1) * FenceStep) + 1, Math.Min(Rows.Length, entry * FenceStep));
         while (low < high)
         {
             var middle = low + ((high - low) / 2);
-            var order = Position(Rows[middle]).CompareTo(position);
-            if (order < 0 || (after && order == 0))
+            if (Before(Position(Rows[middle]), position, after))
             {
                 low = middle + 1;
             }
@@ -66,6 +97,13 @@ internal sealed class RowOrder
         }
 
         return low;
+    }
+
+    // Whether a row at `row` lies before the first index IndexOf looks for.
+    private static bool Before(RowPosition row, RowPosition position, bool after)
+    {
+        var order = row.CompareTo(position);
+        return order < 0 || (after && order == 0);
     }
 
     /// <summary>
