@@ -99,7 +99,7 @@ internal sealed class RowOrder
         return low;
     }
 
-    // Whether a row at `row` lies before the first index IndexOf looks for.
+    // Whether a row at position `row` comes before the index IndexOf looks for (before `position`, or at it when `after`).
     private static bool Before(RowPosition row, RowPosition position, bool after)
     {
         var order = row.CompareTo(position);
