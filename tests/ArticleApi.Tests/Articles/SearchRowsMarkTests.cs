@@ -28,18 +28,7 @@ public sealed class SearchRowsMarkTests
             using var marked = SearchRowsCache.Mark(new RowSet(rows), columns, keys);
 
             var expected = keys.Select(columns.RowOf).Where(row => row >= 0).Order().ToList();
-            Assert.Equal(expected, Rows(marked));
+            Assert.Equal(expected, marked.RowList());
         }
-    }
-
-    private static List<int> Rows(RowSet set)
-    {
-        var rows = new List<int>();
-        foreach (var row in set)
-        {
-            rows.Add(row);
-        }
-
-        return rows;
     }
 }

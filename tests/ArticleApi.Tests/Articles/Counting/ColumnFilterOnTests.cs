@@ -26,7 +26,7 @@ public sealed class ColumnFilterOnTests
             Assert.Equal(given with { Type = null, Category = null }, set.Filter);
             Assert.NotNull(CubeTerms.Of(set.Filter, columns.Quality, columns.Heat));
             using var asGiven = FilterMatches.Select(columns, given);
-            Assert.Equal(Rows(asGiven), Rows(set.Rows));
+            Assert.Equal(asGiven.RowList(), set.Rows.RowList());
             Assert.Equal(Flat(FacetTally.Count(columns, given, asGiven, Facets)), Flat(FacetTally.Count(columns, set.Filter, set.Rows, Facets)));
         }
     }
@@ -73,8 +73,6 @@ public sealed class ColumnFilterOnTests
 
         return builder.Build();
     }
-
-    private static List<int> Rows(RowSet set) => [.. set];
 
     private static List<string> Flat(IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> facets) =>
         [.. facets.OrderBy(f => f.Key, StringComparer.Ordinal).SelectMany(f => f.Value.Select(v => $"{f.Key}:{v.Value}={v.Count}"))];

@@ -23,7 +23,7 @@ public sealed class FilterMatchesTests
             using var matches = FilterMatches.Select(columns, filter);
 
             var expected = Enumerable.Range(0, rows).Where(test.Matches).ToList();
-            Assert.Equal(expected, Rows(matches));
+            Assert.Equal(expected, matches.RowList());
             Assert.Equal(expected.Count, matches.Count);
         }
     }
@@ -76,16 +76,5 @@ public sealed class FilterMatchesTests
         }
 
         return word;
-    }
-
-    internal static List<int> Rows(RowSet set)
-    {
-        var rows = new List<int>();
-        foreach (var row in set)
-        {
-            rows.Add(row);
-        }
-
-        return rows;
     }
 }

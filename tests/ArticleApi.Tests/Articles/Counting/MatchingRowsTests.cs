@@ -59,7 +59,7 @@ public sealed class MatchingRowsTests
         var expected = topicRows.Where(row => columns.Published[row] == 1).Order().ToList();
         Assert.Equal(expected, Enumerable.Range(0, columns.Count).Where(test.Matches));
         Assert.Equal(1, test.MarkedTopicGroups);
-        Assert.Equal(expected, FilterMatchesTests.Rows(matches));
+        Assert.Equal(expected, matches.RowList());
         Assert.Equal(topicRows.Order(), test.SmallestSource().Rows());
     }
 }

@@ -27,9 +27,9 @@ public sealed class ProjectedMatchesTests
             {
                 using var plain = ProjectedMatches.Select(columns, filter, test, source);
                 using var matches = ProjectedMatches.Select(columns, filter, test, source, withPositions: true);
-                Assert.Equal(expected, Rows(plain));
+                Assert.Equal(expected, plain.RowList());
                 Assert.Null(plain.Positions);
-                Assert.Equal(expected, Rows(matches));
+                Assert.Equal(expected, matches.RowList());
                 // Each match at one position of the source, a row of two parts at one of them only; a filter that
                 // matches nothing (a value no row has) leaves none.
                 Assert.Equal(expected, matches.Positions is { } positions ? Positioned(positions).Order() : []);
@@ -85,17 +85,6 @@ public sealed class ProjectedMatchesTests
                     rows.Add(copied.Rows[position]);
                 }
             }
-        }
-
-        return rows;
-    }
-
-    private static List<int> Rows(RowSet set)
-    {
-        var rows = new List<int>();
-        foreach (var row in set)
-        {
-            rows.Add(row);
         }
 
         return rows;

@@ -14,7 +14,7 @@ public sealed class RowSetTests
         set.Add(64);
 
         Assert.Equal(6, set.Count);
-        Assert.Equal([0, 63, 64, 65, 128, 199], Rows(set));
+        Assert.Equal([0, 63, 64, 65, 128, 199], set.RowList());
         Assert.True(set.Contains(63));
         Assert.False(set.Contains(62));
         Assert.Equal(3, set.CountOf([0, 1, 64, 65, 66]));
@@ -61,7 +61,7 @@ public sealed class RowSetTests
 
         using var fresh = new RowSet(100_000);
         Assert.Equal(0, fresh.Count);
-        Assert.Empty(Rows(fresh));
+        Assert.Empty(fresh.RowList());
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class RowSetTests
         Assert.False(set.AddNew(70));
         Assert.True(set.AddNew(71));
         Assert.Equal(2, set.Count);
-        Assert.Equal([70, 71], Rows(set));
+        Assert.Equal([70, 71], set.RowList());
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class RowSetTests
             set.SetPositions(positions);
 
             // Reads leave them.
-            _ = (set.Count, set.Read.Length, set.Contains(0), set.CountOf([0]), set.CountAnd(new ulong[5]), Rows(set));
+            _ = (set.Count, set.Read.Length, set.Contains(0), set.CountOf([0]), set.CountAnd(new ulong[5]), set.RowList());
             Assert.Same(positions, set.Positions);
 
             write(set);
@@ -115,16 +115,5 @@ public sealed class RowSetTests
         set.Dispose();
         set.Dispose();
         Assert.Throws<ObjectDisposedException>(() => set.Contains(1));
-    }
-
-    private static List<int> Rows(RowSet set)
-    {
-        var rows = new List<int>();
-        foreach (var row in set)
-        {
-            rows.Add(row);
-        }
-
-        return rows;
     }
 }
