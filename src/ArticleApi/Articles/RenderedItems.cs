@@ -73,19 +73,34 @@ internal sealed class RenderedItems : IDisposable
 
     public void Dispose() => _stores.Dispose();
 
-    /// <summary>Each item as the JSON object a page writes for it with <paramref name="writerOptions"/> (the response's encoder).</summary>
+    /// <summary>
+    /// Each item as the JSON object a page writes for it with <paramref name="writerOptions"/> (the response's encoder),
+    /// all of them in one array: an array per item was a tenth of the bytes a scoped page allocated.
+    /// </summary>
     internal static List<(long Key, RenderedItem Item)> Render(IReadOnlyList<(long Key, ArticleListItem Item)> items, JsonWriterOptions writerOptions)
     {
-        var buffer = new ArrayBufferWriter<byte>(2048);
+        var buffer = new ArrayBufferWriter<byte>(Math.Max(1, items.Count) * 1024);
         using var writer = new Utf8JsonWriter(buffer, writerOptions);
-        var rendered = new List<(long, RenderedItem)>(items.Count);
-        foreach (var (key, item) in items)
+        var lengths = new (int Id, int Json)[items.Count];
+        for (var i = 0; i < items.Count; i++)
         {
-            buffer.ResetWrittenCount();
+            var id = items[i].Item.Id;
+            var idLength = Encoding.UTF8.GetBytes(id, buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(id.Length)));
+            buffer.Advance(idLength);
+            var start = buffer.WrittenCount;
             writer.Reset();
-            JsonSerializer.Serialize(writer, item, ArticleJsonContext.Default.ArticleListItem);
+            JsonSerializer.Serialize(writer, items[i].Item, ArticleJsonContext.Default.ArticleListItem);
             writer.Flush();
-            rendered.Add((key, new RenderedItem(Encoding.UTF8.GetBytes(item.Id), buffer.WrittenSpan.ToArray())));
+            lengths[i] = (idLength, buffer.WrittenCount - start);
+        }
+
+        // Sliced once all are written: the buffer may have moved while it grew.
+        var (written, offset) = (buffer.WrittenMemory, 0);
+        var rendered = new List<(long, RenderedItem)>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            rendered.Add((items[i].Key, new RenderedItem(written.Slice(offset, lengths[i].Id), written.Slice(offset + lengths[i].Id, lengths[i].Json))));
+            offset += lengths[i].Id + lengths[i].Json;
         }
 
         return rendered;

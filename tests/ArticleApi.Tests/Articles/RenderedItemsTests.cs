@@ -90,6 +90,82 @@ public sealed class RenderedItemsTests
         Assert.Equal(500, store.Bytes);
     }
 
+    [Fact]
+    public void AnItemFoundIsACopyThatLaterItemsDoNotWriteOver()
+    {
+        var store = new RenderedItemStore(budget: 1000);
+        Keep(store, 1, 2, 3, 4);
+        var found = new RenderedItem?[3];
+        Assert.Equal([7L], store.Find([2L, 7L, 4L], found));
+
+        // 5-8 start the next generation and 9-12 the one after, in the slab that held 1-4.
+        Keep(store, 5, 6, 7, 8, 9, 10, 11, 12, 13);
+
+        Assert.Equal([1L, 2L, 3L, 4L], Find(store, 1, 2, 3, 4, 9));
+        Assert.Equal("id-2", System.Text.Encoding.UTF8.GetString(found[0]!.Value.Id.Span));
+        Assert.Equal(Json(2), found[0]!.Value.Json.ToArray());
+        Assert.Null(found[1]);
+        Assert.Equal("id-4", System.Text.Encoding.UTF8.GetString(found[2]!.Value.Id.Span));
+        Assert.Equal(Json(4), found[2]!.Value.Json.ToArray());
+    }
+
+    [Fact]
+    public void AnItemMovedFromTheOlderGenerationIntoItsOwnSlabComesBackWhole()
+    {
+        var store = new RenderedItemStore(budget: 1000);
+        Keep(store, 1, 2, 3, 4);
+        Keep(store, 5, 6, 7, 8); // 1-4 older, 5-8 fill the newer generation
+
+        // 3 moves: the newer generation is full, so the older one (where 3 was) is emptied to take it, 3 first.
+        Assert.Empty(Find(store, 3));
+        Assert.Equal([1L, 2L, 4L], Find(store, 1, 2, 3, 4, 5, 8));
+        Assert.Equal(1000, store.Bytes);
+    }
+
+    [Fact]
+    public void AGenerationEmptiedWritesOverItsSlabsInsteadOfMakingNewOnes()
+    {
+        // Generations of one slab of 1 MiB, about 9,800 items of 104 to 108 bytes each.
+        var store = new RenderedItemStore(budget: 2 * RenderedItemStore.MaxSlabBytes);
+        var items = Enumerable.Range(0, 60_000).Select(key => ((long)key, new RenderedItem(System.Text.Encoding.UTF8.GetBytes($"id-{key}"), Json(key)))).ToArray();
+        var (first, then) = (items[..25_000], items[25_000..]);
+        store.Keep(first); // both generations made, their dictionaries grown
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        store.Keep(then); // three more generations
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.InRange(allocated, 0, 64 * 1024);
+        Assert.Equal(2 * RenderedItemStore.MaxSlabBytes, store.Bytes);
+        Assert.Equal([0L, 1L], Find(store, 0, 1, 59_999, 55_000));
+    }
+
+    [Fact]
+    public void ASlabForAnItemLargerThanASlabStaysWithinTheBudget()
+    {
+        // Generations of 2 MiB in slabs of 1 MiB; items of one slab each, and one of a slab and a half.
+        const int Slab = RenderedItemStore.MaxSlabBytes;
+        var store = new RenderedItemStore(budget: 4 * Slab);
+        void KeepSized(long key, int bytes) => store.Keep([(key, new RenderedItem(System.Text.Encoding.UTF8.GetBytes($"id-{key}"), new byte[bytes - $"id-{key}".Length]))]);
+        foreach (var key in new[] { 1, 2, 3, 4, 5 })
+        {
+            KeepSized(key, Slab);
+        }
+
+        Assert.Equal(4 * Slab, store.Bytes); // 3-4 older, 5 in 1-2's first slab, their second one spare
+        KeepSized(10, 3 * Slab / 2); // 5 older; 3-4's slabs dropped for one of 1.5 MiB
+        Assert.Equal(7 * Slab / 2, store.Bytes);
+        KeepSized(6, Slab);
+        KeepSized(7, Slab); // 10 older; 6-7 in 5's two slabs
+        Assert.Equal(7 * Slab / 2, store.Bytes);
+        KeepSized(8, Slab); // 6-7 older; 10's slab dropped
+        Assert.Equal(3 * Slab, store.Bytes);
+
+        var found = new RenderedItem?[5];
+        Assert.Equal([5L, 10L], store.Find([5L, 6L, 7L, 8L, 10L], found));
+        Assert.Equal([0, Slab - 4, Slab - 4, Slab - 4, 0], found.Select(item => item?.Json.Length ?? 0));
+    }
+
     private static void Keep(RenderedItemStore store, params int[] keys) =>
         store.Keep(keys.Select(key => ((long)key, new RenderedItem(System.Text.Encoding.UTF8.GetBytes($"id-{key}"), Json(key)))));
 

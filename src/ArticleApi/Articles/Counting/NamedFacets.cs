@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ArticleApi.Articles.Counting;
 
 /// <summary>
@@ -38,11 +40,30 @@ internal static class NamedFacets
             return null;
         }
 
-        // A slot past the names for the rows without a value; null for a facet left to TopCounts.
-        var counts = together.ToDictionary(cost => cost.Facet, cost => new int[Field(columns, cost.Facet)!.Value.Names.Length + 1], StringComparer.Ordinal);
-        records.CountInto(rows, counts.GetValueOrDefault("provider"), counts.GetValueOrDefault("type"), counts.GetValueOrDefault("category"), counts.GetValueOrDefault("topic"));
-        return counts.ToDictionary(
-            count => count.Key, count => (IReadOnlyList<FacetValue>)TopCounts.FromCounts(Field(columns, count.Key)!.Value.Names, count.Value), StringComparer.Ordinal);
+        // A slot past the names for the rows without a value; null for a facet left to TopCounts. Rented: thousands of
+        // providers' counts were most of the bytes a facet count allocated.
+        var counts = together.ToDictionary(cost => cost.Facet, cost => Rent(Field(columns, cost.Facet)!.Value.Names.Length + 1), StringComparer.Ordinal);
+        try
+        {
+            records.CountInto(rows, counts.GetValueOrDefault("provider"), counts.GetValueOrDefault("type"), counts.GetValueOrDefault("category"), counts.GetValueOrDefault("topic"));
+            return counts.ToDictionary(
+                count => count.Key, count => (IReadOnlyList<FacetValue>)TopCounts.FromCounts(Field(columns, count.Key)!.Value.Names, count.Value), StringComparer.Ordinal);
+        }
+        finally
+        {
+            foreach (var count in counts.Values)
+            {
+                ArrayPool<int>.Shared.Return(count);
+            }
+        }
+    }
+
+    // Zeroed counts, maybe longer than asked: only the first length are read.
+    private static int[] Rent(int length)
+    {
+        var counts = ArrayPool<int>.Shared.Rent(length);
+        Array.Clear(counts, 0, length);
+        return counts;
     }
 
     private static (string[] Names, ValueIndex Values, RowValues PerRow)? Field(ArticleColumns columns, string facet) => facet switch
