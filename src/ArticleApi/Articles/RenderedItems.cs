@@ -22,6 +22,12 @@ internal sealed class RenderedItems : IDisposable
     private static readonly KeyValuePair<string, object?> Hit = new("outcome", "hit");
     private static readonly KeyValuePair<string, object?> Miss = new("outcome", "miss");
 
+    private const int MaxScratchBytes = 1 << 20;
+
+    // Render's buffer, kept by each thread between calls (Render does not await).
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_scratch;
+
     private readonly PerVersion<RenderedItemStore> _stores;
     private readonly long _budget;
     private readonly JsonWriterOptions _writerOptions;
@@ -75,11 +81,13 @@ internal sealed class RenderedItems : IDisposable
 
     /// <summary>
     /// Each item as the JSON object a page writes for it with <paramref name="writerOptions"/> (the response's encoder),
-    /// all of them in one array: an array per item was a tenth of the bytes a scoped page allocated.
+    /// all of them in one array of their size: an array per item was a tenth of the bytes a scoped page allocated, and
+    /// a buffer grown by doubling as much again. The thread's scratch buffer is written, then copied once.
     /// </summary>
     internal static List<(long Key, RenderedItem Item)> Render(IReadOnlyList<(long Key, ArticleListItem Item)> items, JsonWriterOptions writerOptions)
     {
-        var buffer = new ArrayBufferWriter<byte>(Math.Max(1, items.Count) * 1024);
+        var buffer = t_scratch ??= new ArrayBufferWriter<byte>(64 * 1024);
+        buffer.ResetWrittenCount();
         using var writer = new Utf8JsonWriter(buffer, writerOptions);
         var lengths = new (int Id, int Json)[items.Count];
         for (var i = 0; i < items.Count; i++)
@@ -94,8 +102,14 @@ internal sealed class RenderedItems : IDisposable
             lengths[i] = (idLength, buffer.WrittenCount - start);
         }
 
-        // Sliced once all are written: the buffer may have moved while it grew.
-        var (written, offset) = (buffer.WrittenMemory, 0);
+        ReadOnlyMemory<byte> written = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > MaxScratchBytes)
+        {
+            // A page of unusually large items does not leave its buffer to the thread.
+            t_scratch = null;
+        }
+
+        var offset = 0;
         var rendered = new List<(long, RenderedItem)>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {

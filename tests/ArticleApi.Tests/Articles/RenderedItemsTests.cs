@@ -166,6 +166,25 @@ public sealed class RenderedItemsTests
         Assert.Equal([0, Slab - 4, Slab - 4, Slab - 4, 0], found.Select(item => item?.Json.Length ?? 0));
     }
 
+    [Fact]
+    public void ItemsRenderedEarlierKeepTheirBytesWhenTheThreadRendersAgain()
+    {
+        var options = new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default };
+        ArticleListItem Item(string id, string title) => new(
+            id, "news/a.md", title, null, null, "https://example.com/a", "article", null, 1, 2, true, null, [], null, null);
+        var first = RenderedItems.Render([(1, Item("a-1", "First")), (2, Item("a-2", "Second"))], options);
+        var expected = first.Select(row => (System.Text.Encoding.UTF8.GetString(row.Item.Id.Span), System.Text.Encoding.UTF8.GetString(row.Item.Json.Span))).ToList();
+
+        RenderedItems.Render([(3, Item("b-3", new string('x', 200_000)))], options);
+
+        Assert.Equal(
+            [("a-1", """{"id":"a-1","sourcePath":"news/a.md","title":"First","excerpt":null,"publishedDateTime":null,"webUrl":"https://example.com/a","type":"article","category":null,"quality":1,"heat":2,"published":true,"provider":null,"topics":[],"image":null}"""),
+             ("a-2", """{"id":"a-2","sourcePath":"news/a.md","title":"Second","excerpt":null,"publishedDateTime":null,"webUrl":"https://example.com/a","type":"article","category":null,"quality":1,"heat":2,"published":true,"provider":null,"topics":[],"image":null}""")],
+            expected);
+        Assert.Equal(expected, first.Select(row => (System.Text.Encoding.UTF8.GetString(row.Item.Id.Span), System.Text.Encoding.UTF8.GetString(row.Item.Json.Span))).ToList());
+        Assert.Equal([1L, 2L], first.Select(row => row.Key));
+    }
+
     private static void Keep(RenderedItemStore store, params int[] keys) =>
         store.Keep(keys.Select(key => ((long)key, new RenderedItem(System.Text.Encoding.UTF8.GetBytes($"id-{key}"), Json(key)))));
 
