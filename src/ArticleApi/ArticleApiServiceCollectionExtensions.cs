@@ -27,6 +27,7 @@ internal static class ArticleApiServiceCollectionExtensions
         services.AddSingleton<FilterResults>();
         services.AddSingleton<ArticleColumnsCache>();
         services.AddSingleton<SearchRowsCache>();
+        services.AddHttpContextAccessor();
         services.AddSingleton<RenderedItems>();
         services.AddScoped<ArticleDetailReader>();
         services.AddSingleton<ArticleRowStatements>();

@@ -7,8 +7,9 @@ namespace ArticleApi.Articles;
 /// writes its items into slabs of up to 1 MiB and finds them through a dictionary of plain numbers: tens of thousands
 /// of kept items are a few dozen objects to the garbage collector, not tens of thousands (with an array per item, the
 /// collector's pauses put 10 to 20 ms on the 99th percentile of pages with many new items). A lock per page, not per
-/// item. The items found are copied out under the lock into one array of the page's own, so that no reference to a
-/// slab leaves it: an emptied generation writes over its slabs again instead of dropping them. New slabs for every
+/// item. The items found are handed out under a lease (<see cref="Find"/>) that the request gives back once its
+/// response is written: an emptied generation writes over its slabs again instead of dropping them, unless a lease
+/// still holds it, when it is left to the collector and the newer generation starts on new slabs. New slabs for every
 /// generation were large-object allocations at the rate pages bring new items (27 MB/s of random pages at 1,000,000
 /// articles), and each few of them a full collection (BENCHMARKS.md).
 /// </summary>
@@ -20,17 +21,20 @@ internal sealed class RenderedItemStore
     private readonly Lock _lock = new();
     private readonly long _generationBytes;
     private readonly int _slabBytes;
-    private Generation _newer;
-    private Generation _older;
+    private RenderedItemGeneration _newer;
+    private RenderedItemGeneration _older;
 
     public RenderedItemStore(long budget)
     {
         _generationBytes = budget / 2;
         _slabBytes = (int)Math.Min(MaxSlabBytes, _generationBytes);
-        (_newer, _older) = (new Generation(), new Generation());
+        (_newer, _older) = (new RenderedItemGeneration(), new RenderedItemGeneration());
     }
 
-    /// <summary>Bytes of slabs held: never more than the budget, whatever their use.</summary>
+    /// <summary>
+    /// Bytes of slabs held: never more than the budget, whatever their use. A generation left to the collector while
+    /// pages still read it is not counted: it lives only as long as they do.
+    /// </summary>
     public long Bytes
     {
         get
@@ -42,58 +46,55 @@ internal sealed class RenderedItemStore
         }
     }
 
+    /// <summary>Slabs allocated since the store was made: those of an emptied generation written over are not counted again.</summary>
+    internal int SlabsMade { get; private set; }
+
+    /// <summary>Leases not given back yet, of both generations.</summary>
+    internal int Leases
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _newer.Leases + _older.Leases;
+            }
+        }
+    }
+
     /// <summary>
-    /// Fills <paramref name="found"/> with copies of the kept items of <paramref name="keys"/>, in one array of the
-    /// caller's; returns the keys of the others.
+    /// Fills <paramref name="found"/> with the kept items of <paramref name="keys"/>, which stay as they are until
+    /// <paramref name="lease"/> is disposed (a lease never disposed only keeps its generation from being written over);
+    /// returns the keys of the others.
     /// </summary>
-    public List<long> Find(IReadOnlyList<long> keys, RenderedItem?[] found)
+    public List<long> Find(IReadOnlyList<long> keys, RenderedItem?[] found, out IDisposable lease)
     {
         var missing = new List<long>();
-        // Where each item is: in the newer generation, the older one, or neither (Older false, Slab -1).
-        var at = new (bool Older, Location Item)[keys.Count];
-        byte[] copies;
+        Lease? held = null;
         lock (_lock)
         {
-            var bytes = 0;
             for (var i = 0; i < keys.Count; i++)
             {
-                at[i] = _newer.Entries.TryGetValue(keys[i], out var item) ? (false, item)
-                    : _older.Entries.TryGetValue(keys[i], out item) ? (true, item)
-                    : (false, new Location(-1, 0, 0, 0));
-                bytes += at[i].Item.IdLength + at[i].Item.JsonLength;
-            }
-
-            // Every item copied before any moves: making room for one in the newer generation may empty the older one.
-            copies = bytes == 0 ? [] : new byte[bytes];
-            var offset = 0;
-            for (var i = 0; i < keys.Count; i++)
-            {
-                if (at[i].Item.Slab >= 0)
+                if (_newer.Get(keys[i]) is { } item)
                 {
-                    offset += (at[i].Older ? _older : _newer).CopyTo(at[i].Item, copies.AsSpan(offset));
+                    found[i] = item;
                 }
-            }
-
-            offset = 0;
-            for (var i = 0; i < keys.Count; i++)
-            {
-                var (older, item) = at[i];
-                if (item.Slab < 0)
+                else if (_older.Entries.Remove(keys[i], out var at) && _older.Get(at) is var older
+                    && Append(keys[i], older.Id.Span, older.Json.Span) is { } moved)
+                {
+                    found[i] = moved;
+                }
+                else
                 {
                     missing.Add(keys[i]);
                     continue;
                 }
 
-                found[i] = new RenderedItem(copies.AsMemory(offset, item.IdLength), copies.AsMemory(offset + item.IdLength, item.JsonLength));
-                if (older && _older.Entries.Remove(keys[i]))
-                {
-                    Append(keys[i], found[i]!.Value.Id.Span, found[i]!.Value.Json.Span);
-                }
-
-                offset += item.IdLength + item.JsonLength;
+                // Held before the next item is looked at: moving one may make room by emptying the older generation.
+                (held ??= new Lease(this)).Hold(_newer);
             }
         }
 
+        lease = held ?? NoLease;
         return missing;
     }
 
@@ -112,12 +113,12 @@ internal sealed class RenderedItemStore
         }
     }
 
-    private void Append(long key, ReadOnlySpan<byte> id, ReadOnlySpan<byte> json)
+    private RenderedItem? Append(long key, ReadOnlySpan<byte> id, ReadOnlySpan<byte> json)
     {
         var size = id.Length + json.Length;
         if (size > _generationBytes)
         {
-            return;
+            return null;
         }
 
         if (!_newer.Fits(size))
@@ -125,89 +126,52 @@ internal sealed class RenderedItemStore
             var slab = Math.Max(_slabBytes, size);
             if (_newer.SlabBytes + slab > _generationBytes)
             {
-                // Only the items of the older generation are lost; its slabs hold the newer one's items from now on.
-                var emptied = _older;
-                emptied.Empty(_slabBytes);
+                // Only the items of the older generation are lost; its slabs hold the newer one's items from now on,
+                // unless a page still reads them: then they are left to the collector. An item being moved is read
+                // from a slab of the generation emptied: copied to the start of the same slab, where nothing was
+                // written yet, by a copy that allows its source and destination to overlap.
+                var emptied = _older.Leases == 0 ? _older.Empty(_slabBytes) : new RenderedItemGeneration();
                 (_older, _newer) = (_newer, emptied);
             }
 
-            _newer.AddSlab(slab, _generationBytes);
+            SlabsMade += _newer.AddSlab(slab, _generationBytes) ? 0 : 1;
         }
 
-        _newer.Add(key, id, json);
+        return _newer.Add(key, id, json);
     }
 
-    private sealed class Generation
+    private static readonly IDisposable NoLease = new Lease(null);
+
+    /// <summary>The generations a request's items were handed out from: none is written over until it is disposed.</summary>
+    private sealed class Lease(RenderedItemStore? store) : IDisposable
     {
-        public readonly Dictionary<long, Location> Entries = [];
-        private readonly List<byte[]> _slabs = [];
-        private readonly Stack<byte[]> _spare = [];
-        private int _used;
+        private readonly List<RenderedItemGeneration> _held = new(2);
 
-        /// <summary>Bytes of the slabs written to.</summary>
-        public long SlabBytes { get; private set; }
-
-        /// <summary>Bytes of the slabs held: those written to, and those of an earlier use left to write to again.</summary>
-        public long HeldBytes => SlabBytes + _spare.Sum(slab => (long)slab.Length);
-
-        public bool Fits(int size) => _slabs.Count > 0 && _slabs[^1].Length - _used >= size;
-
-        /// <summary>Starts a slab of <paramref name="bytes"/>, a spare one when it has that size; held bytes stay within <paramref name="limit"/>.</summary>
-        public void AddSlab(int bytes, long limit)
+        public void Hold(RenderedItemGeneration generation)
         {
-            if (_spare.Count > 0 && _spare.Peek().Length == bytes)
+            if (!_held.Contains(generation))
             {
-                _slabs.Add(_spare.Pop());
+                generation.Leases++;
+                _held.Add(generation);
             }
-            else
+        }
+
+        public void Dispose()
+        {
+            if (store is null)
             {
-                // A slab of another size (one item larger than a slab) is new: spare ones make room for it.
-                while (_spare.Count > 0 && HeldBytes + bytes > limit)
+                return;
+            }
+
+            lock (store._lock)
+            {
+                foreach (var generation in _held)
                 {
-                    _spare.Pop();
+                    generation.Leases--;
                 }
 
-                _slabs.Add(new byte[bytes]);
+                _held.Clear();
             }
-
-            SlabBytes += bytes;
-            _used = 0;
-        }
-
-        /// <summary>Forgets every item; slabs of <paramref name="slabBytes"/> are kept to be written over, larger ones dropped.</summary>
-        public void Empty(int slabBytes)
-        {
-            Entries.Clear();
-            foreach (var slab in _slabs.Where(slab => slab.Length == slabBytes))
-            {
-                _spare.Push(slab);
-            }
-
-            _slabs.Clear();
-            SlabBytes = 0;
-        }
-
-        public void Add(long key, ReadOnlySpan<byte> id, ReadOnlySpan<byte> json)
-        {
-            var slab = _slabs[^1];
-            id.CopyTo(slab.AsSpan(_used));
-            json.CopyTo(slab.AsSpan(_used + id.Length));
-            Entries[key] = new Location(_slabs.Count - 1, _used, id.Length, json.Length);
-            _used += id.Length + json.Length;
-        }
-
-        /// <summary>Copies the item at <paramref name="item"/> (its id, then its JSON) to <paramref name="destination"/>; returns its size.</summary>
-        public int CopyTo(Location item, Span<byte> destination)
-        {
-            var size = item.IdLength + item.JsonLength;
-            _slabs[item.Slab].AsSpan(item.Offset, size).CopyTo(destination);
-            return size;
         }
     }
-
-    // An item's place in its generation: no references, so the collector does not walk the entries.
-    private readonly record struct Location(int Slab, int Offset, int IdLength, int JsonLength);
 }
-
-/// <summary>One list item as the JSON object a page writes for it, with its id's UTF-8 (a page's cursor names the last id).</summary>
-internal readonly record struct RenderedItem(ReadOnlyMemory<byte> Id, ReadOnlyMemory<byte> Json);

@@ -32,9 +32,11 @@ internal sealed class RenderedItems : IDisposable
     private readonly long _budget;
     private readonly JsonWriterOptions _writerOptions;
     private readonly Counter<long> _items;
+    private readonly IHttpContextAccessor _requests;
 
-    public RenderedItems(DataVersion dataVersion, IOptions<ListOptions> options, IOptions<HttpJsonOptions> json, IMeterFactory meterFactory)
+    public RenderedItems(DataVersion dataVersion, IOptions<ListOptions> options, IOptions<HttpJsonOptions> json, IMeterFactory meterFactory, IHttpContextAccessor requests)
     {
+        _requests = requests;
         _stores = new PerVersion<RenderedItemStore>(dataVersion);
         _budget = (long)options.Value.RenderedItemsMiB << 20;
         // The encoder GeneratedJson writes pages with: the bytes copied must be the bytes it would write.
@@ -44,7 +46,7 @@ internal sealed class RenderedItems : IDisposable
     }
 
     /// <summary>
-    /// The items of <paramref name="keys"/>, in that order, as their JSON: the kept ones copied, the others read by
+    /// The items of <paramref name="keys"/>, in that order, as their JSON: the kept ones as kept, the others read by
     /// <paramref name="load"/> (which leaves out keys without a row, as <see cref="ArticleListReader.LoadItemsAsync"/>
     /// does), rendered and kept. Every item read by <paramref name="load"/> when the store is off.
     /// </summary>
@@ -57,9 +59,12 @@ internal sealed class RenderedItems : IDisposable
         }
 
         // The store of the version current before any row is read: rows read later are as new or newer than it.
-        var store = await _stores.GetAsync(_ => Task.FromResult(new RenderedItemStore(_budget)), cancellationToken);
+        var store = await CurrentStoreAsync(cancellationToken);
         var found = new RenderedItem?[keys.Count];
-        var missing = store.Find(keys, found);
+        var missing = store.Find(keys, found, out var lease);
+        // The kept items are read in place until the response is written: its end gives them back. Outside a request
+        // the lease is never given back, which only keeps their generation from being written over.
+        _requests.HttpContext?.Response.RegisterForDispose(lease);
         _items.Add(keys.Count - missing.Count, Hit);
         if (missing.Count > 0)
         {
@@ -78,6 +83,10 @@ internal sealed class RenderedItems : IDisposable
     }
 
     public void Dispose() => _stores.Dispose();
+
+    /// <summary>The store of the current data version.</summary>
+    internal Task<RenderedItemStore> CurrentStoreAsync(CancellationToken cancellationToken) =>
+        _stores.GetAsync(_ => Task.FromResult(new RenderedItemStore(_budget)), cancellationToken);
 
     /// <summary>
     /// Each item as the JSON object a page writes for it with <paramref name="writerOptions"/> (the response's encoder),
