@@ -10,8 +10,8 @@ namespace ArticleApi.Articles;
 /// item. The items found are handed out under a lease (<see cref="Find"/>) that the request gives back once its
 /// response is written: an emptied generation writes over its slabs again instead of dropping them, unless a lease
 /// still holds it, when it is left to the collector and the newer generation starts on new slabs. New slabs for every
-/// generation were large-object allocations at the rate pages bring new items (27 MB/s of random pages at 1,000,000
-/// articles), and each few of them a full collection (BENCHMARKS.md).
+/// generation were large-object allocations at the rate pages bring new items (about 27 MB/s of random pages at
+/// 1,000,000 articles), and a full collection every few seconds (BENCHMARKS.md).
 /// </summary>
 internal sealed class RenderedItemStore
 {
