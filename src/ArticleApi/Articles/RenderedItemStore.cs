@@ -18,6 +18,9 @@ internal sealed class RenderedItemStore
     /// <summary>The largest slab: a large-object allocation per MiB of items.</summary>
     public const int MaxSlabBytes = 1 << 20;
 
+    // The lease of a page that found nothing kept: nothing to give back.
+    private static readonly IDisposable NoLease = new Lease(null);
+
     private readonly Lock _lock = new();
     private readonly long _generationBytes;
     private readonly int _slabBytes;
@@ -127,9 +130,9 @@ internal sealed class RenderedItemStore
             if (_newer.SlabBytes + slab > _generationBytes)
             {
                 // Only the items of the older generation are lost; its slabs hold the newer one's items from now on,
-                // unless a page still reads them: then they are left to the collector. An item being moved is read
-                // from a slab of the generation emptied: copied to the start of the same slab, where nothing was
-                // written yet, by a copy that allows its source and destination to overlap.
+                // unless a page still reads them: then they are left to the collector. An item being moved from the
+                // generation emptied may land in the slab it is read from: at its start, where nothing was written
+                // since, by a copy that allows its source and destination to overlap.
                 var emptied = _older.Leases == 0 ? _older.Empty(_slabBytes) : new RenderedItemGeneration();
                 (_older, _newer) = (_newer, emptied);
             }
@@ -139,8 +142,6 @@ internal sealed class RenderedItemStore
 
         return _newer.Add(key, id, json);
     }
-
-    private static readonly IDisposable NoLease = new Lease(null);
 
     /// <summary>The generations a request's items were handed out from: none is written over until it is disposed.</summary>
     private sealed class Lease(RenderedItemStore? store) : IDisposable

@@ -64,7 +64,11 @@ internal sealed class RenderedItems : IDisposable
         var missing = store.Find(keys, found, out var lease);
         // The kept items are read in place until the response is written: its end gives them back. Outside a request
         // the lease is never given back, which only keeps their generation from being written over.
-        _requests.HttpContext?.Response.RegisterForDispose(lease);
+        if (missing.Count < keys.Count)
+        {
+            _requests.HttpContext?.Response.RegisterForDispose(lease);
+        }
+
         _items.Add(keys.Count - missing.Count, Hit);
         if (missing.Count > 0)
         {
