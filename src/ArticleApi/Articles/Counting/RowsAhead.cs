@@ -32,6 +32,18 @@ internal static class RowsAhead
         var seen = 0;
         for (var word = 0; word < words.Length; word++)
         {
+            if (words[word] == 0)
+            {
+                // A sparse set's runs of empty words skipped by a vectorized search (RowSet's enumerator does the same).
+                var next = words[word..].IndexOfAnyExcept(0UL);
+                if (next < 0)
+                {
+                    break;
+                }
+
+                word += next;
+            }
+
             for (var bits = words[word]; bits != 0; bits &= bits - 1)
             {
                 var row = (word << 6) + BitOperations.TrailingZeroCount(bits);

@@ -49,6 +49,19 @@ public sealed class RowSetTests
     }
 
     [Fact]
+    public void ASparseSetListsItsRowsAcrossLongRunsOfEmptyWordsAndARangeStopsInsideOne()
+    {
+        using var set = new RowSet(1_000_000);
+        set.AddAll([0, 63, 64, (4096 * 64) + 5, 999_999]);
+
+        Assert.Equal([0, 63, 64, 262_149, 999_999], set.RowList());
+        Assert.Equal([64, 262_149], [.. set.Range(1, 10_000)]);
+        // The run of empty words after word 1 goes on past the range's last word: the search stops at that word.
+        Assert.Equal([], [.. set.Range(2, 4000)]);
+        Assert.Equal([999_999], [.. set.Range(4097, 20_000)]);
+    }
+
+    [Fact]
     public void ASetStartsEmptyEvenOnWordsAnEarlierSetReturnedToThePool()
     {
         using (var used = new RowSet(100_000))

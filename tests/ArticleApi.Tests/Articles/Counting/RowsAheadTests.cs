@@ -38,6 +38,20 @@ public sealed class RowsAheadTests
         }
     }
 
+    [Fact]
+    public void ASparseSetOverAMillionRowsIsVisitedAcrossItsRunsOfEmptyWords()
+    {
+        int[] chosen = [0, 63, 64, 130, (4096 * 64) + 5, 999_936, 999_999];
+        using var set = new RowSet(1_000_000);
+        set.AddAll(chosen);
+        var visitor = new Recorder([]);
+
+        RowsAhead.Visit(set.Read, ref visitor);
+
+        Assert.Equal(chosen, visitor.Events.Where(e => e.Visit).Select(e => e.Row));
+        Assert.Equal(chosen, visitor.Events.Where(e => !e.Visit).Select(e => e.Row));
+    }
+
     private readonly struct Recorder(List<(bool Visit, int Row)> events) : IRowVisitor
     {
         public List<(bool Visit, int Row)> Events => events;
