@@ -189,7 +189,7 @@ internal sealed class RowSet : IDisposable
                 }
 
                 _rest = words[_word];
-                if (_rest == 0)
+                if (_rest == 0 && _word + 1 < wordCount && words[_word + 1] == 0)
                 {
                     // A set of a few hundred rows among a million is mostly empty words: a run of them is skipped by a
                     // vectorized search rather than word by word.

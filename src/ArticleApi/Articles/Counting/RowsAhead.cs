@@ -32,9 +32,10 @@ internal static class RowsAhead
         var seen = 0;
         for (var word = 0; word < words.Length; word++)
         {
-            if (words[word] == 0)
+            if (words[word] == 0 && word + 1 < words.Length && words[word + 1] == 0)
             {
-                // A sparse set's runs of empty words skipped by a vectorized search (RowSet's enumerator does the same).
+                // A sparse set's runs of empty words skipped by a vectorized search (RowSet's enumerator does the same);
+                // a single empty word, common in a denser set, costs less stepped over than searched past.
                 var next = words[word..].IndexOfAnyExcept(0UL);
                 if (next < 0)
                 {
