@@ -88,29 +88,30 @@ internal sealed partial class SearchRowsCache(
     }
 
     // Keys of articles not in the columns (imported since they were read) have no row, and are left out like those articles.
-    // The columns' rows are in key order, and a full-text index mostly gives keys in that order: a walk beside them
-    // finds each row in a step or two, where a search per key cost about as much as reading the keys. A key out of
-    // order or far ahead is searched for.
+    // A full-text index mostly gives keys ascending, the order of the columns' keys by row (KeyRows): a walk beside
+    // them finds each key in a step or two, where a search per key cost about as much as reading the keys. A key out
+    // of order or far ahead is searched for.
     internal static RowSet Mark(RowSet rows, ArticleColumns columns, List<long> keys)
     {
-        var columnKeys = columns.Keys;
-        var row = 0;
+        var byKey = columns.ByKey;
+        var columnKeys = byKey.Keys;
+        var index = 0;
         foreach (var key in keys)
         {
-            if (row >= columnKeys.Length || columnKeys[row] > key || key - columnKeys[row] > 64)
+            if (index >= columnKeys.Length || columnKeys[index] > key || key - columnKeys[index] > 64)
             {
                 var at = Array.BinarySearch(columnKeys, key);
-                row = at >= 0 ? at : ~at;
+                index = at >= 0 ? at : ~at;
             }
 
-            while (row < columnKeys.Length && columnKeys[row] < key)
+            while (index < columnKeys.Length && columnKeys[index] < key)
             {
-                row++;
+                index++;
             }
 
-            if (row < columnKeys.Length && columnKeys[row] == key)
+            if (index < columnKeys.Length && columnKeys[index] == key)
             {
-                rows.Add(row);
+                rows.Add(byKey.Rows[index]);
             }
         }
 

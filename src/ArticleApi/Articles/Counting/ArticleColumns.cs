@@ -3,30 +3,36 @@ using ArticleApi.Model;
 namespace ArticleApi.Articles.Counting;
 
 /// <summary>
-/// What the filters and facets of a list read of every article, one array per field, rows in key order: counting
-/// the matches of a filter over a million articles is then a pass over a few arrays in memory (milliseconds) instead
-/// of a GROUP BY over the article rows for each new combination of filters (seconds: no index serves every
-/// combination), and a page of any filter in any order is a short walk of a <see cref="RowOrder"/>. Kept per data
-/// version (<see cref="ArticleColumnsCache"/>). 99 bytes per article and 8 per topic link (each row's topics as well
-/// as each topic's rows), plus the <see cref="Counting"/> index: 17¼ bytes per article, 1/8 byte per article per common
-/// topic, provider, type or category, 7 bytes per row of any value held by at most half the articles, and up to
-/// about 12 MB of cubes whatever the number of articles (about 61 bytes per article at the generated 1,000,000
-/// articles, 160 with the columns).
+/// What the filters and facets of a list read of every article, one array per field, rows numbered in date order
+/// (<see cref="RowNumbering"/>; <see cref="ByKey"/> finds a key's row): counting the matches of a filter over a million
+/// articles is then a pass over a few arrays in memory (milliseconds) instead of a GROUP BY over the article rows for
+/// each new combination of filters (seconds: no index serves every combination), and a page of any filter in any order
+/// is a short walk of a <see cref="RowOrder"/>. Kept per data version (<see cref="ArticleColumnsCache"/>). 111 bytes
+/// per article (12 of them for <see cref="ByKey"/>) and 8 per topic link (each row's topics as well as each topic's
+/// rows), plus the <see cref="Counting"/> index: 17¼ bytes per article, 1/8 byte per article per common topic,
+/// provider, type or category, 7 bytes per row of any value held by at most half the articles, and up to about 12 MB
+/// of cubes whatever the number of articles (about 61 bytes per article at the generated 1,000,000 articles, 172 with
+/// the columns).
 /// </summary>
 internal sealed class ArticleColumns
 {
     public const sbyte NoPublished = -1;
 
     private readonly Lazy<RowOrder[]> _orders;
+    private readonly Lazy<KeyRows> _byKey;
     private readonly Lock _countingLock = new();
     private CountingIndex? _counting;
 
-    public ArticleColumns() =>
+    public ArticleColumns()
+    {
         _orders = new(
             () => [.. Enum.GetValues<OrderField>().Select(field => RowOrder.Build(Count, field, row => Position(field, row)))],
             LazyThreadSafetyMode.ExecutionAndPublication);
+        // Keys is required: set by the initializer, before any ask.
+        _byKey = new(() => KeyRows.Of(Keys!), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
 
-    /// <summary>Each row's article key, ascending: a search's matching keys find their rows by binary search.</summary>
+    /// <summary>Each row's article key, in no order (<see cref="ByKey"/> holds them ascending).</summary>
     public required long[] Keys { get; init; }
 
     /// <summary>1 published, 0 not, <see cref="NoPublished"/> when the file does not say.</summary>
@@ -93,12 +99,11 @@ internal sealed class ArticleColumns
         }
     }
 
+    /// <summary>The rows by key, built at the first ask.</summary>
+    public KeyRows ByKey => _byKey.Value;
+
     /// <summary>The row of <paramref name="key"/>, or -1 when no article has it.</summary>
-    public int RowOf(long key)
-    {
-        var row = Array.BinarySearch(Keys, key);
-        return row < 0 ? -1 : row;
-    }
+    public int RowOf(long key) => ByKey.RowOf(key);
 
     /// <summary>The month number (year * 12 + month - 1) of a UTC instant given in Unix milliseconds.</summary>
     public static int MonthOf(long unixMilliseconds)

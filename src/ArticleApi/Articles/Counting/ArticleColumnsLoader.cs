@@ -16,7 +16,8 @@ namespace ArticleApi.Articles.Counting;
 /// tests), so the rows and their topics are one snapshot on every engine without a transaction. EF writes the
 /// statement and runs it; its rows are read by column name without EF's materializer. The ids' order comes from a
 /// second statement over the id index (<see cref="IdRanks"/>), and the list orders and the counting index are built before the
-/// columns are handed out, so no request pays for them.
+/// columns are handed out, so no request pays for them. The rows are read in key order, then numbered in date order
+/// (<see cref="RowNumbering"/>).
 /// </summary>
 internal static class ArticleColumnsLoader
 {
@@ -66,7 +67,7 @@ internal static class ArticleColumnsLoader
         // Closed before the next statement: a PostgreSQL connection runs one command at a time.
         await rows.DisposeAsync();
         var idRanks = await IdRanks(context, [.. keys], cancellationToken);
-        var columns = new ArticleColumns
+        var columns = RowNumbering.InDateOrder(new ArticleColumns
         {
             Keys = [.. keys],
             Published = [.. published],
@@ -79,8 +80,9 @@ internal static class ArticleColumnsLoader
             Month = ValueColumn.Build(months),
             Topics = topics.Build(),
             IdRanks = idRanks,
-        };
+        });
         _ = columns.Order(OrderField.PublishedAt);
+        _ = columns.ByKey;
         _ = columns.Counting;
         return columns;
     }

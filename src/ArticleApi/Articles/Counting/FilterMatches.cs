@@ -33,11 +33,18 @@ internal static class FilterMatches
         // the smallest source. Under one candidate per 64 rows the candidates' tests cost less than a pass over every
         // word; an exact source's rows need no test at all.
         return !source.Exact && test.Projected is { } projected && (long)projected.Size <= (long)source.Size * CopiedRowsPerTestedRow
-                ? ProjectedMatches.Select(columns, filter, test, projected, withPositions)
+                ? Projected(columns, filter, test, projected, withPositions)
             : !source.IsAll && (long)source.Size * 64 < columns.Count ? Tested(columns, test, source)
-            : test.Projected is { } larger ? ProjectedMatches.Select(columns, filter, test, larger, withPositions)
-            : Scanned(columns, filter, test);
+            : test.Projected is { } larger ? Projected(columns, filter, test, larger, withPositions)
+            : Scanned(columns, filter, test, 0, columns.Count);
     }
+
+    // A date range's rows are a run of rows when the rows are numbered in date order (RowNumbering): its matches are
+    // the words of that run, built a word at a time, where its copied columns cost a step per candidate row.
+    private static RowSet Projected(ArticleColumns columns, ColumnFilter filter, MatchingRows test, ProjectedSource source, bool withPositions) =>
+        source.DatesCovered && columns.Order(OrderField.PublishedAt).InRowOrder
+            ? Scanned(columns, filter, test, source.Parts[0].First, source.Parts[0].End)
+            : ProjectedMatches.Select(columns, filter, test, source, withPositions);
 
     private static RowSet Tested(ArticleColumns columns, MatchingRows test, RowSource source)
     {
@@ -53,7 +60,8 @@ internal static class FilterMatches
         return result;
     }
 
-    private static RowSet Scanned(ArticleColumns columns, ColumnFilter filter, MatchingRows test)
+    // The matches among rows [first, end): every match of the filter lies there.
+    private static RowSet Scanned(ArticleColumns columns, ColumnFilter filter, MatchingRows test, int first, int end)
     {
         var result = new RowSet(columns.Count);
         // Every other condition as rows to keep or to leave out, a word at a time: nothing is tested row by row.
@@ -61,21 +69,24 @@ internal static class FilterMatches
         if (!bitmaps.MatchNothing)
         {
             var dates = filter.Range(OrderField.PublishedAt) is var (from, to) ? new DateBits(from, to) : (DateBits?)null;
-            Fill(result.Bits, columns, filter.Published, filter.QualityRanks(columns.Quality), filter.HeatRanks(columns.Heat), dates, bitmaps);
+            var words = result.Bits;
+            Fill(words[(first >> 6)..((end + 63) >> 6)], first >> 6, columns, filter.Published, filter.QualityRanks(columns.Quality), filter.HeatRanks(columns.Heat), dates, bitmaps);
         }
 
         return result;
     }
 
+    // Words from `start` on, the first of `words` being word `start` of the set.
     private static void Fill(
-        Span<ulong> words, ArticleColumns columns, bool? publishedFlag, (int, int)? quality, (int, int)? heat, DateBits? dates,
+        Span<ulong> words, int start, ArticleColumns columns, bool? publishedFlag, (int, int)? quality, (int, int)? heat, DateBits? dates,
         ConditionBitmaps bitmaps)
     {
         var index = columns.Counting;
         sbyte? published = publishedFlag is { } flag ? (sbyte)(flag ? 1 : 0) : null;
-        for (var word = 0; word < words.Length; word++)
+        var lastWord = (columns.Count - 1) >> 6;
+        for (var word = start; word < start + words.Length; word++)
         {
-            var bits = word < words.Length - 1 || columns.Count % 64 == 0 ? ~0UL : (1UL << (columns.Count % 64)) - 1;
+            var bits = word < lastWord || columns.Count % 64 == 0 ? ~0UL : (1UL << (columns.Count % 64)) - 1;
             // Bitmaps first, a load per word each, then the vector compares (two to sixteen loads per word), skipped
             // once no row of the word is left: a topic or a provider leaves most words empty.
             foreach (var kept in bitmaps.Kept)
@@ -108,7 +119,7 @@ internal static class FilterMatches
                 bits &= range.Word(index.PublishedHours, columns.PublishedAt, word);
             }
 
-            words[word] = bits;
+            words[word - start] = bits;
         }
     }
 }

@@ -56,6 +56,9 @@ internal sealed class NameColumn
     /// <summary>The id of <paramref name="name"/>, or <see cref="None"/> when no article has it.</summary>
     public int Id(string name) => _ids.GetValueOrDefault(name, None);
 
+    /// <summary>The column with its rows renumbered: new row i is old row <paramref name="oldRows"/>[i] (<see cref="RowNumbering"/>).</summary>
+    public NameColumn Reordered(int[] oldRows) => new(RowPermutation.Reorder(Ids, oldRows), Names, _ids);
+
     /// <summary>Collects one value per article, in row order.</summary>
     internal sealed class Builder
     {

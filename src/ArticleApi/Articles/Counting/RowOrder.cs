@@ -34,9 +34,11 @@ internal sealed class RowOrder
         }
 
         _indexes = new int[rows.Length];
+        InRowOrder = true;
         for (var index = 0; index < rows.Length; index++)
         {
             _indexes[rows[index]] = index;
+            InRowOrder &= rows[index] == index;
         }
     }
 
@@ -44,6 +46,9 @@ internal sealed class RowOrder
 
     /// <summary>Row numbers, ascending by position.</summary>
     public int[] Rows { get; }
+
+    /// <summary>Whether <see cref="Rows"/> lists the rows in their own order: a slice is then rows [offset, offset + count).</summary>
+    public bool InRowOrder { get; }
 
     /// <summary>Rows 0 to <paramref name="count"/> - 1 sorted by <paramref name="position"/>.</summary>
     public static RowOrder Build(int count, OrderField field, Func<int, RowPosition> position)

@@ -40,6 +40,26 @@ internal sealed class TopicPostings
     /// <summary>The rows of topic <paramref name="id"/>, ascending, as a part of one array.</summary>
     public ArraySegment<int> Segment(int id) => new(_rows, _starts[id], _starts[id + 1] - _starts[id]);
 
+    /// <summary>
+    /// The postings with their rows renumbered: old row r is new row <paramref name="newRows"/>[r]
+    /// (<see cref="RowNumbering"/>); each topic's rows ascending again.
+    /// </summary>
+    public TopicPostings Reordered(int[] newRows)
+    {
+        var rows = new int[_rows.Length];
+        for (var link = 0; link < rows.Length; link++)
+        {
+            rows[link] = newRows[_rows[link]];
+        }
+
+        for (var id = 0; id < Slugs.Length; id++)
+        {
+            Array.Sort(rows, _starts[id], _starts[id + 1] - _starts[id]);
+        }
+
+        return new TopicPostings(Slugs, _ids, _starts, rows);
+    }
+
     /// <summary>Collects each article's topic slugs, rows in ascending order.</summary>
     internal sealed class Builder
     {

@@ -24,6 +24,9 @@ internal sealed class ValueColumn
     /// <summary>The value of <paramref name="row"/>, or null when it has none.</summary>
     public int? ValueOf(int row) => Ranks[row] is var rank and not None ? Values[rank] : null;
 
+    /// <summary>The column with its rows renumbered: new row i is old row <paramref name="oldRows"/>[i] (<see cref="RowNumbering"/>).</summary>
+    public ValueColumn Reordered(int[] oldRows) => new(RowPermutation.Reorder(Ranks, oldRows), Values);
+
     /// <summary>From one value per article (null for none), in row order.</summary>
     public static ValueColumn Build(List<int?> values)
     {

@@ -39,6 +39,39 @@ public sealed class ArticleColumnsCacheTests
         Assert.Same(columns, await cache.GetAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task TheColumnsRowsAreNumberedByDateAndEachKeysRowHoldsItsArticlesValues()
+    {
+        await using var factory = new SampleApiFixture();
+        await factory.InitializeAsync();
+        var columns = await factory.Services.GetRequiredService<ArticleColumnsCache>().GetAsync(CancellationToken.None);
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<ArticleDbContext>>().CreateDbContextAsync();
+        var articles = await db.Articles.AsNoTracking().Include(a => a.Topics).ThenInclude(link => link.Topic).ToListAsync();
+
+        // The sample's keys (import order) are not in date order, so the rows were renumbered.
+        Assert.Equal(articles.Count, columns.Count);
+        Assert.NotEqual(columns.Keys.Order(), columns.Keys);
+        for (var row = 1; row < columns.Count; row++)
+        {
+            Assert.True(columns.Position(OrderField.PublishedAt, row - 1).CompareTo(columns.Position(OrderField.PublishedAt, row)) < 0);
+        }
+
+        foreach (var article in articles)
+        {
+            var row = columns.RowOf(article.Key);
+            Assert.Equal(article.Key, columns.Keys[row]);
+            Assert.Equal(article.PublishedDateTime?.ToUnixTimeMilliseconds(), columns.Month.ValueOf(row) is null ? null : columns.PublishedAt[row]);
+            Assert.Equal(article.Quality, columns.Quality.ValueOf(row));
+            Assert.Equal(article.Heat, columns.Heat.ValueOf(row));
+            Assert.Equal(article.Published is { } published ? (sbyte)(published ? 1 : 0) : ArticleColumns.NoPublished, columns.Published[row]);
+            Assert.Equal(article.ProviderDomain, columns.Provider.Ids[row] is var provider and not NameColumn.None ? columns.Provider.Names[provider] : null);
+            Assert.Equal(article.Type, columns.Type.Ids[row] is var type and not NameColumn.None ? columns.Type.Names[type] : null);
+            Assert.Equal(
+                article.Topics.Select(link => link.Topic!.Slug).Distinct().Order(StringComparer.Ordinal),
+                columns.Topics.Slugs.Where(slug => columns.Topics.Rows(slug).Contains(row)).Order(StringComparer.Ordinal));
+        }
+    }
+
     /// <summary>Cancels the caller's token as the statement that reads every article's columns starts.</summary>
     private sealed class CancelWhenColumnsAreRead(CancellationTokenSource caller) : DbCommandInterceptor
     {
